@@ -1,0 +1,75 @@
+// Bundles what ships: the CLI (dist/cli.cjs) and, when present, the VS Code
+// extension (dist/extension.cjs, the lazily loaded dist/exporter.cjs, and the
+// web build dist/web/extension.js).
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/bin.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (existsSync('src/extension/extension.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    // .cjs: package.json says "type": "module", and VS Code would load a .js main as ESM.
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist',
+    external: ['vscode'],
+  });
+}
+if (existsSync('src/extension/web-entry.ts')) {
+  // VS Code for the Web: one CommonJS file for the web worker extension host,
+  // exporter included (evaluated only on first export).
+  builds.push({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: { extension: 'src/extension/web-entry.ts' },
+    outdir: 'dist/web',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    logOverride: { 'unsupported-require-call': 'silent' },
+  });
+}
+if (existsSync('src/extension/exporter-entry.ts')) {
+  // The DOCX exporter is a separate bundle the extension requires on first use.
+  builds.push({
+    ...common,
+    entryPoints: { exporter: 'src/extension/exporter-entry.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist',
+    external: ['vscode'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

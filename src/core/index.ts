@@ -1,0 +1,207 @@
+/**
+ * Public API of the Report Markdown core. Pure: no `vscode`, no Node built-ins.
+ * Positions are 0-based (line, UTF-16 character); see types.ts.
+ */
+import { applyOffsetEdits, dedupeEdits, toOffsetEdits } from './lint/apply-fixes.js';
+import { ConfigError, mergeConfig, parseConfig as parseConfigWith, validateConfig, type Config } from './lint/config.js';
+import type { OffsetEdit } from './lint/rule.js';
+import { runRules, type InternalFinding, type RunOptions } from './lint/run.js';
+import { buildOutline, type OutlineEntry } from './outline/build.js';
+import { groupRenumberEdits, markerWithOrdinal } from './outline/renumber.js';
+import { positionAt } from './parse/lines.js';
+import { matchOutlineMarker } from './parse/outline-markers.js';
+import { parseReport, type ReportDocument } from './parse/report.js';
+import { findPlaceholders } from './rules/placeholder.js';
+import { rules } from './rules/index.js';
+import type { Finding, Lang, Range, Severity, TextEdit } from './types.js';
+
+export type { Config, RuleSetting } from './lint/config.js';
+export type { Finding, Lang, Position, Range, Severity, TextEdit } from './types.js';
+export type { ReportDocument, TextBlock } from './parse/report.js';
+export type * from './parse/nodes.js';
+export { ConfigError, mergeConfig, parseReport, validateConfig };
+
+/** Where rule documentation lives; `docsUrl` appends `<id>.md`. */
+export const DOCS_BASE_URL = 'https://github.com/report-markdown/report-markdown/blob/main/docs/rules/';
+
+export type LintOptions = {
+  config?: Config;
+  lang?: Lang;
+  /** Run only these rules. */
+  only?: readonly string[];
+};
+
+/** Metadata of every rule, in registry order. */
+export const ruleList: ReadonlyArray<{
+  id: string;
+  severity: Severity;
+  fixable: boolean;
+  description: Record<Lang, string>;
+  tags: readonly string[];
+  docsUrl: string;
+  defaultOptions: Readonly<Record<string, unknown>>;
+}> = rules.map((rule) => ({
+  id: rule.id,
+  severity: rule.severity,
+  fixable: rule.fixable,
+  description: rule.description,
+  tags: rule.tags,
+  docsUrl: DOCS_BASE_URL + rule.id + '.md',
+  defaultOptions: rule.defaultOptions ?? {},
+}));
+
+const ruleIds = rules.map((rule) => rule.id);
+
+function strip(findings: InternalFinding[]): Finding[] {
+  return findings.map(({ offsetFix: _unused, ...finding }) => finding);
+}
+
+/** Lints a report. Never throws for any input string. */
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  return strip(lintDocument(parseReport(text), options));
+}
+
+/** Lints an already parsed document (keeps offset fixes for the core). */
+export function lintDocument(document: ReportDocument, options: RunOptions = {}): InternalFinding[] {
+  return runRules(document, rules, options);
+}
+
+/** Applies LSP-shaped edits of `text` (non-overlapping; overlapping ones are skipped). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return applyOffsetEdits(text, toOffsetEdits(parseReport(text).lines, edits));
+}
+
+/**
+ * Applies every available fix, re-linting until the text is stable (at most 10 passes).
+ * Only the characters named by fixes change: indentation, line endings and the BOM stay.
+ */
+export function fixAll(text: string, options: LintOptions = {}): string {
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const findings = lintDocument(parseReport(current), options);
+    const edits: OffsetEdit[] = [];
+    for (const finding of findings) if (finding.offsetFix) edits.push(...finding.offsetFix);
+    if (edits.length === 0) break;
+    const next = applyOffsetEdits(current, dedupeEdits(edits));
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Edits that renumber every outline sibling group of the document (the "Renumber document" command). */
+export function renumberEdits(text: string): TextEdit[] {
+  const document = parseReport(text);
+  const outline = buildOutline(document);
+  const edits: OffsetEdit[] = [];
+  for (const group of outline.groups) edits.push(...groupRenumberEdits(group));
+  return dedupeEdits(edits).map((edit) => ({
+    range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
+    newText: edit.newText,
+  }));
+}
+
+/** An outline entry for editors and the CLI (0-based ranges). */
+export type OutlineNode = {
+  kind: 'title' | 'section' | 'heading';
+  level: number;
+  marker: string;
+  title: string;
+  /** The whole section (heading line through the line before the next sibling or shallower entry). */
+  range: Range;
+  /** The heading line's text. */
+  selectionRange: Range;
+  /** 0-based last line of the section. */
+  sectionEnd: number;
+  children: OutlineNode[];
+};
+
+/** The outline tree of a report: title, section titles and numbered headings. */
+export function outline(text: string): OutlineNode[] {
+  const document = parseReport(text);
+  const tree = buildOutline(document);
+  const convert = (entry: OutlineEntry): OutlineNode => {
+    const endLine = entry.sectionEndLine;
+    return {
+      kind: entry.kind,
+      level: entry.level,
+      marker: entry.marker?.text ?? '',
+      title: entry.title,
+      range: {
+        start: positionAt(document.lines, entry.start),
+        end: { line: endLine, character: document.lines.ends[endLine]! - document.lines.starts[endLine]! },
+      },
+      selectionRange: { start: positionAt(document.lines, entry.start), end: positionAt(document.lines, entry.end) },
+      sectionEnd: endLine,
+      children: entry.children.map(convert),
+    };
+  };
+  // Sections and the title are roots; headings under a section are its children.
+  return tree.roots.map(convert);
+}
+
+/**
+ * Candidate markers for a new paragraph at `line`, most likely first: the
+ * next sibling at the current level, then the first child, then the next
+ * marker of each enclosing level.
+ */
+export function nextMarkerAt(text: string, line: number): string[] {
+  const document = parseReport(text);
+  const tree = buildOutline(document);
+  let current: OutlineEntry | undefined;
+  for (const heading of tree.headings) {
+    if (heading.line < line) current = heading;
+    else break;
+  }
+  // A section title between the last heading and the line restarts numbering.
+  for (const root of tree.roots) {
+    if (root.kind !== 'heading' && root.line < line && (!current || root.line > current.line)) current = undefined;
+  }
+  if (!current) return ['一、'];
+  const candidates: string[] = [];
+  const marker = current.marker!;
+  const siblings = (current.parent?.children ?? tree.roots).filter((entry) => entry.kind === 'heading' && entry.level === current!.level && entry.line < line);
+  candidates.push(markerWithOrdinal(marker, siblings.length + 1));
+  if (current.level < 5) candidates.push(childMarker(marker.level + 1, marker));
+  for (let ancestor = current.parent; ancestor && ancestor.kind === 'heading'; ancestor = ancestor.parent) {
+    const ancestorSiblings = (ancestor.parent?.children ?? tree.roots).filter((entry) => entry.kind === 'heading' && entry.level === ancestor!.level && entry.line < line);
+    candidates.push(markerWithOrdinal(ancestor.marker!, ancestorSiblings.length + 1));
+  }
+  return [...new Set(candidates)];
+}
+
+function childMarker(level: number, parent: { style: { numeral: string } }): string {
+  const fullWidth = parent.style.numeral === 'fullwidth';
+  switch (level) {
+    case 2:
+      return '（一）';
+    case 3:
+      return fullWidth ? '１．' : '1.';
+    case 4:
+      return fullWidth ? '（１）' : '（1）';
+    default:
+      return '①';
+  }
+}
+
+/** Counts for the status bar: 字数 as Word/WPS count it (CJK characters + Latin words + digit runs) and placeholders. */
+export function documentStats(text: string, options: LintOptions = {}): { characters: number; placeholders: number; placeholderRanges: Range[] } {
+  const document = parseReport(text);
+  const findings = lintDocument(document, { ...options, only: ['placeholder'] });
+  let characters = 0;
+  const words = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff01-\uff5e\u3000-\u303f“”‘’—…·]|[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g);
+  if (words) characters = words.filter((word) => word !== '\u3000').length;
+  return { characters, placeholders: findings.length, placeholderRanges: findings.map((finding) => finding.range) };
+}
+
+/** Parses `.reportmdrc.json` text; throws ConfigError with a message naming the file and the setting. */
+export function parseConfig(jsonText: string, fileName: string): Config {
+  return parseConfigWith(jsonText, fileName, ruleIds);
+}
+
+/** Whether `line` starts with an outline marker (for editors). */
+export function markerAt(text: string): string | undefined {
+  return matchOutlineMarker(text, 0, text.length)?.text;
+}
+
+export { findPlaceholders };

@@ -1,0 +1,99 @@
+/** Configuration: `.reportmdrc.json` and editor settings, normalised for the runner. */
+import type { Severity } from '../types.js';
+
+export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
+
+export type Config = {
+  rules?: Record<string, RuleSetting>;
+};
+
+/** A configuration problem, with a message that names the file and the setting. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const SEVERITIES = ['off', 'error', 'warning', 'info'];
+
+/** Parses and validates the text of a `.reportmdrc.json` file. */
+export function parseConfig(jsonText: string, fileName: string, knownRules: readonly string[]): Config {
+  let value: unknown;
+  try {
+    value = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(`${fileName}: invalid JSON (${(error as Error).message})`);
+  }
+  return validateConfig(value, fileName, knownRules);
+}
+
+/** Checks a configuration object; unknown rules and bad severities are errors naming the setting. */
+export function validateConfig(value: unknown, source: string, knownRules: readonly string[]): Config {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${source}: the configuration must be a JSON object`);
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key !== 'rules' && key !== '$schema') throw new ConfigError(`${source}: unknown setting "${key}" (allowed: rules)`);
+  }
+  const rules = record['rules'];
+  if (rules === undefined) return {};
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+    throw new ConfigError(`${source}: "rules" must be an object keyed by rule id`);
+  }
+  const out: Record<string, RuleSetting> = {};
+  for (const [ruleId, setting] of Object.entries(rules as Record<string, unknown>)) {
+    if (!knownRules.includes(ruleId)) {
+      throw new ConfigError(`${source}: unknown rule "${ruleId}" (known: ${knownRules.join(', ')})`);
+    }
+    if (typeof setting === 'boolean') out[ruleId] = setting;
+    else if (typeof setting === 'string') {
+      if (!SEVERITIES.includes(setting)) {
+        throw new ConfigError(`${source}: rules.${ruleId} must be one of ${SEVERITIES.join(', ')}, got "${setting}"`);
+      }
+      out[ruleId] = setting as RuleSetting;
+    } else if (typeof setting === 'object' && setting !== null && !Array.isArray(setting)) {
+      const severity = (setting as Record<string, unknown>)['severity'];
+      if (severity !== undefined && (typeof severity !== 'string' || !SEVERITIES.includes(severity))) {
+        throw new ConfigError(`${source}: rules.${ruleId}.severity must be one of ${SEVERITIES.join(', ')}`);
+      }
+      out[ruleId] = setting as RuleSetting;
+    } else {
+      throw new ConfigError(`${source}: rules.${ruleId} must be a severity, true/false or an object`);
+    }
+  }
+  return { rules: out };
+}
+
+/** Layers `override` on top of `base` (per rule; object settings are merged). */
+export function mergeConfig(base: Config, override: Config): Config {
+  const rules: Record<string, RuleSetting> = { ...(base.rules ?? {}) };
+  for (const [ruleId, setting] of Object.entries(override.rules ?? {})) {
+    const previous = rules[ruleId];
+    if (typeof setting === 'object' && typeof previous === 'object') rules[ruleId] = { ...previous, ...setting };
+    else rules[ruleId] = setting;
+  }
+  return { rules };
+}
+
+/** Resolves one rule's effective severity (undefined = off) and options. */
+export function resolveRule(
+  config: Config | undefined,
+  ruleId: string,
+  defaultSeverity: Severity,
+  defaultOptions: Record<string, unknown> | undefined,
+): { severity: Severity | undefined; options: Record<string, unknown> } {
+  const setting = config?.rules?.[ruleId];
+  const options: Record<string, unknown> = { ...(defaultOptions ?? {}) };
+  let severity: Severity | undefined = defaultSeverity;
+  if (setting === false || setting === 'off') severity = undefined;
+  else if (setting === true || setting === undefined) severity = defaultSeverity;
+  else if (typeof setting === 'string') severity = setting;
+  else {
+    for (const [key, value] of Object.entries(setting)) if (key !== 'severity') options[key] = value;
+    if (setting.severity === 'off') severity = undefined;
+    else if (setting.severity) severity = setting.severity;
+  }
+  return { severity, options };
+}

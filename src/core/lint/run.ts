@@ -1,0 +1,102 @@
+/** Runs the enabled rules over a parsed document and collects findings. */
+import { buildOutline } from '../outline/build.js';
+import { positionAt } from '../parse/lines.js';
+import type { ReportDocument, TextBlock } from '../parse/report.js';
+import type { Finding, Lang } from '../types.js';
+import { resolveRule, type Config } from './config.js';
+import { readDirectives } from './directives.js';
+import type { OffsetEdit, Rule, RuleContext } from './rule.js';
+
+export type RunOptions = {
+  config?: Config;
+  lang?: Lang;
+  /** Only run these rule ids (e.g. for a quick placeholder count). */
+  only?: readonly string[];
+};
+
+/** A finding with its fix kept as offset edits for the core's own fix application. */
+export type InternalFinding = Finding & { offsetFix?: OffsetEdit[] };
+
+const NUL = '\u0000';
+
+/** Lints a parsed document with the given rules. A crashing rule yields one internal finding instead of an exception. */
+export function runRules(document: ReportDocument, rules: readonly Rule[], options: RunOptions = {}): InternalFinding[] {
+  const lang = options.lang ?? 'zh-CN';
+  const outline = buildOutline(document);
+  const disabled = readDirectives(document);
+  const maskCache = new Map<TextBlock, string>();
+  const findings: InternalFinding[] = [];
+  const text = document.text;
+
+  const maskedText = (block: TextBlock): string => {
+    let masked = maskCache.get(block);
+    if (masked !== undefined) return masked;
+    const ranges = block.textRanges;
+    if (ranges.length === 1 && ranges[0]![0] === block.start && ranges[0]![1] === block.end) {
+      masked = text.slice(block.start, block.end);
+    } else {
+      let out = '';
+      let cursor = block.start;
+      for (const [start, end] of ranges) {
+        if (start < cursor) continue;
+        out += NUL.repeat(start - cursor) + text.slice(start, end);
+        cursor = end;
+      }
+      out += NUL.repeat(Math.max(0, block.end - cursor));
+      masked = out;
+    }
+    maskCache.set(block, masked);
+    return masked;
+  };
+
+  for (const rule of rules) {
+    if (options.only && !options.only.includes(rule.id)) continue;
+    const { severity, options: ruleOptions } = resolveRule(options.config, rule.id, rule.severity, rule.defaultOptions);
+    if (!severity) continue;
+    const context: RuleContext = {
+      text,
+      document,
+      outline,
+      options: ruleOptions,
+      maskedText,
+      report(report) {
+        const start = positionAt(document.lines, report.start);
+        if (disabled(rule.id, start.line)) return;
+        const end = positionAt(document.lines, report.end);
+        const finding: InternalFinding = {
+          ruleId: rule.id,
+          severity,
+          message: report.message[lang],
+          range: { start, end },
+          offset: report.start,
+          endOffset: report.end,
+        };
+        if (report.fix && report.fix.length > 0) {
+          finding.offsetFix = report.fix;
+          finding.fix = report.fix.map((edit) => ({
+            range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
+            newText: edit.newText,
+          }));
+        }
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      findings.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message:
+          lang === 'en'
+            ? `Internal error in rule ${rule.id}: ${(error as Error).message}`
+            : `规则 ${rule.id} 内部错误：${(error as Error).message}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        offset: 0,
+        endOffset: 0,
+      });
+    }
+  }
+  findings.sort((left, right) => left.offset - right.offset || left.endOffset - right.endOffset || left.ruleId.localeCompare(right.ruleId));
+  return findings;
+}

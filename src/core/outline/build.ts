@@ -1,0 +1,134 @@
+/** The outline tree: titles, section titles and numbered headings, nested by level. */
+import type { RootContent } from 'mdast';
+import type { OutlineMarker } from '../parse/nodes.js';
+import type { ReportDocument } from '../parse/report.js';
+
+/** One node of the outline. Sections (unnumbered titles) are roots; headings nest by level. */
+export type OutlineEntry = {
+  kind: 'title' | 'section' | 'heading';
+  /** 0 for titles and sections, else the marker level 1–5. */
+  level: number;
+  marker?: OutlineMarker;
+  title: string;
+  /** 0-based line of the entry. */
+  line: number;
+  start: number;
+  end: number;
+  /** 0-based last line covered by this entry's section (until the next entry at the same or a shallower level). */
+  sectionEndLine: number;
+  parent?: OutlineEntry;
+  children: OutlineEntry[];
+};
+
+/** A group of sibling headings of one level under one parent: the unit of numbering checks. */
+export type SiblingGroup = {
+  parent?: OutlineEntry;
+  level: number;
+  items: OutlineEntry[];
+};
+
+export type Outline = {
+  /** Top-level entries in document order (title, sections, and headings not under a section). */
+  roots: OutlineEntry[];
+  /** All numbered headings in document order. */
+  headings: OutlineEntry[];
+  groups: SiblingGroup[];
+};
+
+function plainText(node: RootContent): string {
+  let out = '';
+  const stack: Array<{ type: string; value?: string; children?: unknown[] }> = [node as never];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (typeof current.value === 'string' && current.type !== 'html') out += current.value;
+    if (current.children) for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index] as never);
+  }
+  return out.trim();
+}
+
+/** Builds the outline from a parsed report. Numbering restarts after every section title. */
+export function buildOutline(document: ReportDocument): Outline {
+  const roots: OutlineEntry[] = [];
+  const headings: OutlineEntry[] = [];
+  const all: OutlineEntry[] = [];
+  let section: OutlineEntry | undefined;
+  let stack: OutlineEntry[] = [];
+
+  for (const node of document.root.children) {
+    const position = node.position;
+    if (!position) continue;
+    const base = { line: position.start.line - 1, start: position.start.offset!, end: position.end.offset!, sectionEndLine: position.end.line - 1, children: [] };
+    if (node.type === 'reportTitle') {
+      const entry: OutlineEntry = { kind: 'title', level: 0, title: plainText(node), ...base };
+      roots.push(entry);
+      all.push(entry);
+      stack = [];
+      section = undefined;
+    } else if (node.type === 'sectionTitle') {
+      const entry: OutlineEntry = { kind: 'section', level: 0, title: plainText(node), ...base };
+      roots.push(entry);
+      all.push(entry);
+      section = entry;
+      stack = [];
+    } else if (node.type === 'outlineHeading') {
+      const entry: OutlineEntry = { kind: 'heading', level: node.marker.level, marker: node.marker, title: node.title, ...base };
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= entry.level) stack.pop();
+      const parent = stack[stack.length - 1] ?? section;
+      if (parent) {
+        entry.parent = parent;
+        parent.children.push(entry);
+      } else {
+        roots.push(entry);
+      }
+      stack.push(entry);
+      headings.push(entry);
+      all.push(entry);
+    }
+  }
+
+  // Section extents: an entry's section ends before the next entry at the same or a shallower depth.
+  const lastLine = document.lines.starts.length - 1;
+  const depthOf = (entry: OutlineEntry): number => (entry.kind === 'heading' ? entry.level : 0);
+  for (let index = 0; index < all.length; index++) {
+    const entry = all[index]!;
+    let endLine = lastLine;
+    for (let next = index + 1; next < all.length; next++) {
+      const candidate = all[next]!;
+      if (depthOf(candidate) <= depthOf(entry) || candidate.kind !== 'heading') {
+        endLine = candidate.line - 1;
+        break;
+      }
+    }
+    entry.sectionEndLine = Math.max(entry.line, endLine);
+  }
+
+  const groups: SiblingGroup[] = [];
+  const collect = (parent: OutlineEntry | undefined, children: OutlineEntry[]): void => {
+    const byLevel = new Map<number, OutlineEntry[]>();
+    for (const child of children) {
+      if (child.kind !== 'heading') continue;
+      let list = byLevel.get(child.level);
+      if (!list) byLevel.set(child.level, (list = []));
+      list.push(child);
+    }
+    for (const [level, items] of byLevel) {
+      const group: SiblingGroup = { level, items };
+      if (parent) group.parent = parent;
+      groups.push(group);
+    }
+    for (const child of children) if (child.children.length > 0) collect(child, child.children);
+  };
+  // Root-level headings: split into runs separated by titles (a title restarts numbering like a section).
+  let run: OutlineEntry[] = [];
+  for (const entry of roots) {
+    if (entry.kind === 'heading') run.push(entry);
+    else {
+      if (run.length > 0) collect(undefined, run);
+      run = [];
+      if (entry.children.length > 0) collect(entry, entry.children);
+    }
+  }
+  if (run.length > 0) collect(undefined, run);
+  groups.sort((left, right) => left.items[0]!.start - right.items[0]!.start);
+  return { roots, headings, groups };
+}

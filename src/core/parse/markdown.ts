@@ -1,0 +1,44 @@
+/** unified + remark-parse + remark-gfm → mdast, with positions shifted into the original document. */
+import type { Root, RootContent } from 'mdast';
+import type { Node } from 'unist';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Private-use character that stands in for a redaction `*` while remark parses (same UTF-16 length). */
+export const REDACTION_MASK = '\uE000';
+
+/**
+ * Parses `source` (a slice of the document starting at `baseOffset`, on
+ * 0-based line `baseLine`, column `baseColumn` of that line) and returns the
+ * root's children with positions in document coordinates.
+ */
+export function parseMarkdownSlice(source: string, baseOffset: number, baseLine: number, baseColumn: number): RootContent[] {
+  const root = processor.parse(source) as Root;
+  shiftPositions(root, baseOffset, baseLine, baseColumn);
+  return root.children;
+}
+
+/** Moves every position of a tree from slice coordinates to document coordinates; restores masked redaction stars. */
+function shiftPositions(node: Node, baseOffset: number, baseLine: number, baseColumn: number): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const position = current.position;
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        if (point.line === 1) point.column += baseColumn;
+        point.line += baseLine;
+        if (point.offset !== undefined) point.offset += baseOffset;
+      }
+    }
+    const withValue = current as Node & { value?: unknown };
+    if (typeof withValue.value === 'string' && withValue.value.includes(REDACTION_MASK)) {
+      withValue.value = withValue.value.split(REDACTION_MASK).join('*');
+    }
+    const children = (current as Node & { children?: Node[] }).children;
+    if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}

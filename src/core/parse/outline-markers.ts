@@ -1,0 +1,98 @@
+/** The outline marker grammar: 一、 （一） 1. （1） ① at the start of a paragraph. */
+import { parseCircled, parseDigits, parseHanNumeral } from '../numerals.js';
+import type { MarkerStyle, OutlineMarker } from './nodes.js';
+
+const HAN = '[一二三四五六七八九十]{1,3}';
+const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
+
+// Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style).
+const LEVEL1 = new RegExp(`^(${HAN})([、．.])`);
+// Level 2: （一） with full- or half-width brackets.
+const LEVEL2 = new RegExp(`^([（(])(${HAN})([）)])`);
+// Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7).
+const LEVEL3 = new RegExp(`^(${DIGITS})([.．、])(?![0-9０-９])`);
+// Level 4: （1） (1).
+const LEVEL4 = new RegExp(`^([（(])(${DIGITS})([）)])`);
+// Level 5: ①.
+const LEVEL5 = /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
+
+function numeralKind(numeral: string): MarkerStyle['numeral'] {
+  const code = numeral.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return 'fullwidth';
+  if (code >= 0x30 && code <= 0x39) return 'ascii';
+  return 'han';
+}
+
+/**
+ * Recognises an outline marker at `offset` of `text` (the first non-indent
+ * character of a paragraph). Returns undefined when there is none.
+ */
+export function matchOutlineMarker(text: string, offset: number, lineEnd: number): OutlineMarker | undefined {
+  const head = text.slice(offset, Math.min(lineEnd, offset + 8));
+  let match: RegExpExecArray | null;
+  if ((match = LEVEL2.exec(head))) {
+    const ordinal = parseHanNumeral(match[2]!);
+    if (ordinal === undefined) return undefined;
+    return build(2, ordinal, match[0], offset, match[1]!.length, match[2]!.length, {
+      numeral: 'han',
+      open: match[1]!,
+      close: match[3]!,
+    });
+  }
+  if ((match = LEVEL4.exec(head))) {
+    const ordinal = parseDigits(match[2]!);
+    if (ordinal === undefined || ordinal === 0) return undefined;
+    return build(4, ordinal, match[0], offset, match[1]!.length, match[2]!.length, {
+      numeral: numeralKind(match[2]!),
+      open: match[1]!,
+      close: match[3]!,
+    });
+  }
+  if ((match = LEVEL1.exec(head))) {
+    const ordinal = parseHanNumeral(match[1]!);
+    if (ordinal === undefined) return undefined;
+    // "一.5" or "十.…" style accidents: an ASCII dot must not be followed by a digit.
+    return build(1, ordinal, match[0], offset, 0, match[1]!.length, { numeral: 'han', open: '', close: match[2]! });
+  }
+  if ((match = LEVEL3.exec(head))) {
+    const ordinal = parseDigits(match[1]!);
+    if (ordinal === undefined || ordinal === 0) return undefined;
+    return build(3, ordinal, match[0], offset, 0, match[1]!.length, {
+      numeral: numeralKind(match[1]!),
+      open: '',
+      close: match[2]!,
+    });
+  }
+  if ((match = LEVEL5.exec(head))) {
+    const ordinal = parseCircled(match[0]);
+    if (ordinal === undefined) return undefined;
+    return build(5, ordinal, match[0], offset, 0, 1, { numeral: 'circled', open: '', close: '' });
+  }
+  return undefined;
+}
+
+function build(
+  level: OutlineMarker['level'],
+  ordinal: number,
+  markerText: string,
+  offset: number,
+  numeralOffset: number,
+  numeralLength: number,
+  style: MarkerStyle,
+): OutlineMarker {
+  return {
+    level,
+    ordinal,
+    text: markerText,
+    style,
+    start: offset,
+    end: offset + markerText.length,
+    numeralStart: offset + numeralOffset,
+    numeralEnd: offset + numeralOffset + numeralLength,
+  };
+}
+
+/** A short readable name for a style, used in messages: "（一）" / "(一)" / "1." / "1、". */
+export function styleKey(marker: OutlineMarker): string {
+  return `${marker.style.numeral}|${marker.style.open}|${marker.style.close}`;
+}

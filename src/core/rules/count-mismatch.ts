@@ -1,0 +1,96 @@
+/** count-mismatch: a stated count (三个方面：) that disagrees with the items that follow. */
+import type { Rule } from '../lint/rule.js';
+import { parseDigits, parseHanNumeral } from '../numerals.js';
+import type { TextBlock } from '../parse/report.js';
+import { enumerationSequences } from './enumeration-sequence.js';
+
+const COUNT = /(?<![第0-9一二三四五六七八九十两几])([一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:个方面|个|项|条|点|件|类|种|大|方面|方面的)/g;
+
+/** The counts stated in a lead-in sentence, with their offsets. */
+function countsIn(masked: string): Array<{ value: number; index: number; length: number }> {
+  const counts: Array<{ value: number; index: number; length: number }> = [];
+  COUNT.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = COUNT.exec(masked))) {
+    const numeral = match[1]!;
+    const value = numeral === '两' ? 2 : (parseHanNumeral(numeral) ?? parseDigits(numeral));
+    if (value !== undefined) counts.push({ value, index: match.index, length: match[0].length });
+  }
+  return counts;
+}
+
+/** The last sentence of `masked` before `end` (after skipping the punctuation right before `end`). */
+function leadInSentence(masked: string, end: number): { text: string; offset: number } {
+  let stop = end;
+  while (stop > 0 && /[：:。，,\s\u0000]/.test(masked[stop - 1]!)) stop--;
+  let begin = stop;
+  while (begin > 0 && !/[。！？!?；;]/.test(masked[begin - 1]!)) begin--;
+  return { text: masked.slice(begin, stop), offset: begin };
+}
+
+export const countMismatch: Rule = {
+  id: 'count-mismatch',
+  severity: 'warning',
+  fixable: false,
+  tags: ['numbering', 'enumeration'],
+  description: {
+    'zh-CN': '前文所述数量（如“三个方面：”“以下四项工作：”）与随后列出的条目数不一致',
+    en: 'A stated count ("三个方面：", "以下四项工作：") disagrees with the number of items that follow',
+  },
+  check(context) {
+    const check = (masked: string, blockStart: number, leadEnd: number, items: number, what: 'enumeration' | 'outline'): void => {
+      const sentence = leadInSentence(masked, leadEnd);
+      const counts = countsIn(sentence.text);
+      // Compound counts (线索2条、项目3个：) or none: nothing to compare.
+      if (counts.length !== 1) return;
+      const count = counts[0]!;
+      if (count.value < 2 || count.value === items) return;
+      const start = blockStart + sentence.offset + count.index;
+      context.report({
+        start,
+        end: start + count.length,
+        message: {
+          'zh-CN': `此处说“${sentence.text.slice(count.index, count.index + count.length)}”，随后${what === 'outline' ? '的下级标题' : '列举'}却有 ${items} 项`,
+          en: `States ${count.value} ("${sentence.text.slice(count.index, count.index + count.length)}") but ${items} ${what === 'outline' ? 'headings' : 'items'} follow`,
+        },
+      });
+    };
+
+    // Inline: the sentence before the first item of an enumeration, in the same paragraph or the previous one ending with ：.
+    const topLevel = context.document.blocks.filter((block) => block.topLevel);
+    const previousOf = new Map<TextBlock, TextBlock>();
+    for (let index = 1; index < topLevel.length; index++) previousOf.set(topLevel[index]!, topLevel[index - 1]!);
+    for (const sequence of enumerationSequences(context)) {
+      const first = sequence.items[0]!;
+      if (first.ordinal !== 1 || sequence.items.length < 2) continue;
+      const block = first.block;
+      const masked = context.maskedText(block);
+      const skip = block.marker ? block.marker.end - block.start : 0;
+      const relative = first.start - block.start;
+      if (relative > skip) {
+        check(masked, block.start, relative, sequence.items.length, 'enumeration');
+      } else {
+        const previous = previousOf.get(block);
+        if (!previous) continue;
+        const previousMasked = context.maskedText(previous);
+        if (/[：:]\s*$/.test(previousMasked)) check(previousMasked, previous.start, previousMasked.length, sequence.items.length, 'enumeration');
+      }
+    }
+
+    // Outline: a paragraph or heading ending with ： directly followed by numbered headings.
+    const groupOf = new Map<number, { items: Array<{ start: number }> }>();
+    for (const group of context.outline.groups) for (const item of group.items) groupOf.set(item.start, group);
+    for (let index = 0; index + 1 < topLevel.length; index++) {
+      const block = topLevel[index]!;
+      const next = topLevel[index + 1]!;
+      if (!next.marker || next.node.type !== 'outlineHeading') continue;
+      if (block.marker && next.marker.level <= block.marker.level) continue;
+      const masked = context.maskedText(block);
+      if (!/[：:]\s*$/.test(masked)) continue;
+      const group = groupOf.get(next.start);
+      if (!group) continue;
+      const position = group.items.findIndex((item) => item.start === next.start);
+      check(masked, block.start, masked.length, group.items.length - position, 'outline');
+    }
+  },
+};

@@ -1,0 +1,65 @@
+/** enumeration-sequence: inline enumerations (一是…二是…三是, 1.…2.…) count without gaps or repeats. */
+import type { OffsetEdit, Rule, RuleContext } from '../lint/rule.js';
+import { findEnumerationSequences, type EnumerationItem, type EnumerationSequence } from '../outline/enumerations.js';
+import { formatNumeral } from '../outline/renumber.js';
+import type { TextBlock } from '../parse/report.js';
+
+/** The sequences of a document, computed once per lint run and shared by rules. */
+const cache = new WeakMap<object, EnumerationSequence[]>();
+
+/** Enumeration sequences of the linted document. */
+export function enumerationSequences(context: RuleContext): EnumerationSequence[] {
+  let sequences = cache.get(context.document);
+  if (!sequences) {
+    const skipPrefix = (block: TextBlock): number => (block.marker ? block.marker.end - block.start : 0);
+    sequences = findEnumerationSequences(context.document.blocks, context.maskedText, skipPrefix);
+    cache.set(context.document, sequences);
+  }
+  return sequences;
+}
+
+function itemText(item: EnumerationItem, ordinal: number): string {
+  return item.text.slice(0, item.numeralStart - item.start) + formatNumeral(ordinal, item.numeral) + item.text.slice(item.numeralEnd - item.start);
+}
+
+export const enumerationSequence: Rule = {
+  id: 'enumeration-sequence',
+  severity: 'error',
+  fixable: true,
+  tags: ['numbering', 'enumeration'],
+  description: {
+    'zh-CN': '段内列举（一是……二是……、1.……2.……）须连续，不跳号、不重号',
+    en: 'Inline enumerations (一是…二是…, 1.…2.…) must count without gaps or repeats',
+  },
+  check(context) {
+    for (const sequence of enumerationSequences(context)) {
+      const items = sequence.items;
+      // A lone item, or a run that never starts at 1 with a single item, is not a checkable enumeration.
+      if (items.length < 2) continue;
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        const expected = index + 1;
+        if (item.ordinal === expected) continue;
+        const edits: OffsetEdit[] = [];
+        for (let later = index; later < items.length; later++) {
+          const laterItem = items[later]!;
+          if (laterItem.ordinal !== later + 1) {
+            edits.push({ start: laterItem.numeralStart, end: laterItem.numeralEnd, newText: formatNumeral(later + 1, laterItem.numeral) });
+          }
+        }
+        const expectedText = itemText(item, expected);
+        const previous = items[index - 1];
+        const repeated = previous !== undefined && previous.ordinal === item.ordinal;
+        context.report({
+          start: item.start,
+          end: item.end,
+          message: repeated
+            ? { 'zh-CN': `列举“${item.text}”重复，应为“${expectedText}”`, en: `Repeated enumeration item "${item.text}", expected "${expectedText}"` }
+            : { 'zh-CN': `列举“${item.text}”不连续，应为“${expectedText}”`, en: `Enumeration item "${item.text}" is out of sequence, expected "${expectedText}"` },
+          fix: edits,
+        });
+        // One finding per sequence position; its fix renumbers the rest of the sequence.
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+/** The rule registry: an explicit, ordered list (no discovery, bundler-safe). Retired ids are never reused. */
+import type { Rule } from '../lint/rule.js';
+import { countMismatch } from './count-mismatch.js';
+import { enumerationSequence } from './enumeration-sequence.js';
+import { numberingLevel } from './numbering-level.js';
+import { numberingLone } from './numbering-lone.js';
+import { numberingSequence } from './numbering-sequence.js';
+import { numberingStyle } from './numbering-style.js';
+import { pairing } from './pairing.js';
+import { placeholder } from './placeholder.js';
+
+export const rules: readonly Rule[] = [
+  placeholder,
+  numberingSequence,
+  numberingLevel,
+  numberingLone,
+  numberingStyle,
+  enumerationSequence,
+  countMismatch,
+  pairing,
+];

@@ -1,0 +1,35 @@
+/** numbering-style: one sibling sequence uses one marker style (1. or 1、; （一） or (一); half- or full-width digits). */
+import type { Rule } from '../lint/rule.js';
+import { formatNumeral } from '../outline/renumber.js';
+import { styleKey } from '../parse/outline-markers.js';
+
+export const numberingStyle: Rule = {
+  id: 'numbering-style',
+  severity: 'warning',
+  fixable: true,
+  tags: ['numbering'],
+  description: {
+    'zh-CN': '同级序号的写法应一致（“1.”与“2、”、“（一）”与“(二)”、全角与半角数字不可混用）',
+    en: 'Sibling markers use one style (no mixing 1. and 2、, （一） and (二), or full- and half-width digits)',
+  },
+  check(context) {
+    for (const group of context.outline.groups) {
+      const reference = group.items[0]!.marker!;
+      const key = styleKey(reference);
+      for (const item of group.items.slice(1)) {
+        const marker = item.marker!;
+        if (styleKey(marker) === key) continue;
+        const wanted = reference.style.open + formatNumeral(marker.ordinal, reference.style.numeral) + reference.style.close;
+        context.report({
+          start: marker.start,
+          end: marker.end,
+          message: {
+            'zh-CN': `序号写法不一致：“${marker.text}”与本级首项“${reference.text}”不同，应为“${wanted}”`,
+            en: `Inconsistent marker style: "${marker.text}" differs from the first sibling "${reference.text}", expected "${wanted}"`,
+          },
+          fix: [{ start: marker.start, end: marker.end, newText: wanted }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,111 @@
+/** placeholder: template placeholders left in the text (XX镇, x月x日, 20XX年, ××, ○○, *镇 …). */
+import type { Rule, RuleContext } from '../lint/rule.js';
+import type { TextBlock } from '../parse/report.js';
+
+/** Established terms that start with X and are not placeholders. */
+export const DEFAULT_ALLOW = ['X光', 'X射线', 'X线', 'X轴', 'X染色体', 'X型', 'X形', 'X因素'];
+
+const X_RUN = /[XxＸｘ]+(?:[-－~～—][XxＸｘ]+)*/g;
+const SYMBOL_RUN = /×{2,}|○{2,}|□{2,}|＊+/g;
+const LATIN = /[A-Za-z]/;
+const DIGIT = /[0-9]/;
+
+/** True for characters that make a neighbouring `*` read as a redaction mark rather than Markdown. */
+function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
+  if (!char) return false;
+  const code = char.charCodeAt(0);
+  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || '“”‘’'.includes(char);
+}
+
+type Token = { start: number; end: number; text: string };
+
+/** Finds placeholder tokens in one block. */
+export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'options'>, block: TextBlock): Token[] {
+  const masked = context.maskedText(block);
+  const allow = (context.options['allow'] as string[] | undefined) ?? DEFAULT_ALLOW;
+  const extra = (context.options['extra'] as string[] | undefined) ?? [];
+  const tokens: Token[] = [];
+  if (/[XxＸｘ]/.test(masked)) {
+    X_RUN.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = X_RUN.exec(masked))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const before = masked[start - 1];
+      const after = masked[end];
+      // XG stands for 3G/4G/5G with the digit blanked out; any other Latin neighbour makes it a word (Excel, XML).
+      const generation = after === 'G' && !LATIN.test(masked[end + 1] ?? '');
+      if ((before && LATIN.test(before)) || (after && LATIN.test(after) && !generation)) continue;
+      // 3x4, 1920x1080: a multiplication sign, not a placeholder.
+      if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
+      const following = masked.slice(start, start + 8);
+      if (allow.some((term) => term.length > 0 && following.toLowerCase().startsWith(term.toLowerCase()) && /^[XxＸｘ]/.test(term))) continue;
+      tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
+    }
+  }
+  if (/[×○□＊]/.test(masked)) {
+    SYMBOL_RUN.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = SYMBOL_RUN.exec(masked))) {
+      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0] });
+    }
+  }
+  if (masked.includes('*')) {
+    for (let index = 0; index < masked.length; index++) {
+      if (masked[index] !== '*') continue;
+      let end = index;
+      while (masked[end] === '*') end++;
+      const before = masked[index - 1];
+      const after = masked[end];
+      if (isCjkOrFullWidthPunctuation(before) || isCjkOrFullWidthPunctuation(after)) {
+        tokens.push({ start: block.start + index, end: block.start + end, text: masked.slice(index, end) });
+      }
+      index = end - 1;
+    }
+  }
+  for (const source of extra) {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(source, 'gu');
+    } catch {
+      continue;
+    }
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(masked))) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (match[0].includes('\u0000')) continue;
+      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0] });
+    }
+  }
+  if (tokens.length > 1) tokens.sort((left, right) => left.start - right.start);
+  return tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1]!.end);
+}
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  severity: 'error',
+  fixable: false,
+  tags: ['placeholder'],
+  defaultOptions: { allow: DEFAULT_ALLOW, extra: [] },
+  description: {
+    'zh-CN': '模板占位符未替换（XX、x月x日、20XX年、××、○○、*镇 等）',
+    en: 'Leftover template placeholders (XX, x月x日, 20XX年, ××, ○○, *镇 …)',
+  },
+  check(context) {
+    for (const block of context.document.blocks) {
+      for (const token of findPlaceholders(context, block)) {
+        context.report({
+          start: token.start,
+          end: token.end,
+          message: {
+            'zh-CN': `占位符“${token.text}”未替换`,
+            en: `Leftover placeholder "${token.text}"`,
+          },
+        });
+      }
+    }
+  },
+};
