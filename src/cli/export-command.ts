@@ -1,0 +1,176 @@
+/**
+ * `report-md export FILE [-o OUT] [--force] [--strict]`: writes FILE as a
+ * GB/T 9704 DOCX. Exit codes: 0 written, 1 refused by --strict (placeholders
+ * or error findings remain), 2 failure (bad arguments, unreadable input,
+ * OUT exists without --force, OUT is a folder / unwritable / locked).
+ * The file is written to a temporary file and renamed, so OUT is never
+ * half-written.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { lint, parseReport, type Finding } from '../core/index.js';
+import { exportDocx, type ReadImage } from '../core/export/index.js';
+import { ConfigLoader } from './config.js';
+import { CliError, readDocument, writeFileAtomic } from './io.js';
+
+export type ExportIo = {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  lang: 'zh-CN' | 'en';
+};
+
+/** Messages of this command, both languages side by side. */
+const MESSAGES = {
+  usage: {
+    'zh-CN': '用法：report-md export 文件 [-o 输出] [--force] [--strict]\n',
+    en: 'usage: report-md export FILE [-o OUT] [--force] [--strict]\n',
+  },
+  help: {
+    'zh-CN':
+      '用法：report-md export 文件 [-o 输出] [--force] [--strict]\n\n' +
+      '按 GB/T 9704 版式导出 DOCX（默认写到源文件旁的 <名称>.docx）。\n\n' +
+      '  -o, --output 输出   输出文件路径\n' +
+      '  --force             覆盖已存在的输出文件\n' +
+      '  --strict            仍有占位符或错误时不导出（退出码 1）\n' +
+      '  -h, --help          显示本帮助\n',
+    en:
+      'usage: report-md export FILE [-o OUT] [--force] [--strict]\n\n' +
+      'Exports FILE as DOCX in the GB/T 9704 layout (default: <name>.docx beside the source).\n\n' +
+      '  -o, --output OUT    output file\n' +
+      '  --force             overwrite an existing output file\n' +
+      '  --strict            write nothing and exit 1 while placeholders or errors remain\n' +
+      '  -h, --help          show this help\n',
+  },
+  oneFile: { 'zh-CN': '需要且只能指定一个输入文件', en: 'expects exactly one input FILE' },
+  exists: { 'zh-CN': (out: string) => `${out}: 文件已存在（使用 --force 覆盖）`, en: (out: string) => `${out}: already exists (use --force to overwrite)` },
+  folder: { 'zh-CN': (out: string) => `${out}: 输出路径是一个文件夹`, en: (out: string) => `${out}: the output path is a folder` },
+  sameFile: { 'zh-CN': (out: string) => `${out}: 输出文件不能是输入文件本身`, en: (out: string) => `${out}: the output must not be the input file` },
+  placeholders: {
+    'zh-CN': (n: number) => `警告：仍有 ${n} 处占位符 (${n} placeholder${n === 1 ? '' : 's'} remain${n === 1 ? 's' : ''})`,
+    en: (n: number) => `warning: ${n} placeholder${n === 1 ? '' : 's'} remain${n === 1 ? 's' : ''} (占位符)`,
+  },
+  errors: {
+    'zh-CN': (n: number) => `警告：仍有 ${n} 个错误 (${n} error${n === 1 ? '' : 's'})`,
+    en: (n: number) => `warning: ${n} error${n === 1 ? '' : 's'} remain${n === 1 ? 's' : ''} (错误)`,
+  },
+  strict: {
+    'zh-CN': '--strict：存在占位符或错误，未导出。运行 report-md lint 查看问题',
+    en: '--strict: placeholders or errors remain, nothing written. Run report-md lint to see them',
+  },
+  written: { 'zh-CN': (from: string, to: string) => `已导出：${from} → ${to}\n`, en: (from: string, to: string) => `exported: ${from} → ${to}\n` },
+} as const;
+
+/** `<name>.docx` beside the source: `报告.report.md` → `报告.docx`, `a.md` → `a.docx`. */
+export function defaultOutputPath(input: string): string {
+  const base = path.basename(input);
+  const stem = base.endsWith('.report.md') ? base.slice(0, -'.report.md'.length) : base.includes('.', 1) ? base.slice(0, base.lastIndexOf('.')) : base;
+  return path.join(path.dirname(input), `${stem}.docx`);
+}
+
+/** Counts placeholder findings and error findings (other rules) of a text. */
+export function countProblems(findings: readonly Finding[]): { placeholders: number; errors: number } {
+  let placeholders = 0;
+  let errors = 0;
+  for (const finding of findings) {
+    if (finding.ruleId === 'placeholder') placeholders++;
+    else if (finding.severity === 'error') errors++;
+  }
+  return { placeholders, errors };
+}
+
+/** Image port over the file system: URLs relative to the source's folder; remote URLs are not fetched. */
+export function fileImageReader(sourcePath: string): ReadImage {
+  const folder = path.dirname(sourcePath);
+  return async (url) => {
+    let target: string;
+    if (/^file:/i.test(url)) target = fileURLToPath(url);
+    else if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return undefined;
+    else {
+      let decoded = url;
+      try {
+        decoded = decodeURIComponent(url);
+      } catch {
+        // Keep the URL as written when it is not valid percent-encoding.
+      }
+      target = path.resolve(folder, decoded);
+    }
+    try {
+      return new Uint8Array(await fs.readFile(target));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      throw error;
+    }
+  };
+}
+
+/** Runs the export command; never throws, returns the exit code. */
+export async function runExport(argv: string[], io: ExportIo): Promise<number> {
+  const lang = io.lang;
+  const fail = (message: string): number => {
+    io.stderr(`report-md export: ${message}\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`report-md export: ${(error as Error).message}\n${MESSAGES.usage[lang]}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(MESSAGES.help[lang]);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(`report-md export: ${MESSAGES.oneFile[lang]}\n${MESSAGES.usage[lang]}`);
+    return 2;
+  }
+
+  const input = path.resolve(io.cwd, positionals[0]!);
+  const output = values.output !== undefined ? path.resolve(io.cwd, values.output) : defaultOutputPath(input);
+  const shownInput = positionals[0]!;
+  const shownOutput = values.output ?? path.relative(io.cwd, output);
+  try {
+    if (output === input) return fail(MESSAGES.sameFile[lang](shownOutput));
+    // Refuse early, before any work, when OUT exists and --force is absent.
+    const existing = await fs.stat(output).catch(() => undefined);
+    if (existing?.isDirectory()) return fail(MESSAGES.folder[lang](shownOutput));
+    if (existing && !values.force) return fail(MESSAGES.exists[lang](shownOutput));
+
+    const document = readDocument(input, lang);
+    const config = new ConfigLoader(undefined, lang).forDocument(input);
+    const { placeholders, errors } = countProblems(lint(document.text, { lang, config }));
+    if (placeholders > 0) io.stderr(`report-md export: ${MESSAGES.placeholders[lang](placeholders)}\n`);
+    if (errors > 0) io.stderr(`report-md export: ${MESSAGES.errors[lang](errors)}\n`);
+    if (values.strict && (placeholders > 0 || errors > 0)) {
+      io.stderr(`report-md export: ${MESSAGES.strict[lang]}\n`);
+      return 1;
+    }
+
+    const report = parseReport(document.text);
+    const result = await exportDocx(report.root, { source: document.text, readImage: fileImageReader(input), lang });
+    for (const warning of result.warnings) {
+      io.stderr(`report-md export: ${shownInput}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`);
+    }
+    writeFileAtomic(output, result.data, { overwrite: values.force, lang });
+    io.stdout(MESSAGES.written[lang](shownInput, shownOutput));
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) return fail(error.message);
+    return fail((error as Error)?.message ?? String(error));
+  }
+}
