@@ -1,0 +1,113 @@
+// Generates, from the core's rule metadata (ruleList):
+//  - schemas/reportmdrc.schema.json (jsonValidation for .reportmdrc.json),
+//  - the per-rule entries of the `reportMarkdown.rules` setting in package.json,
+//  - their localized descriptions in package.nls.json / package.nls.zh-cn.json.
+// Usage: node scripts/gen-extension-schema.mjs [--check]   (--check: exit 1 if anything is stale)
+import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const check = process.argv.includes('--check');
+
+const bundle = await esbuild.build({
+  entryPoints: ['src/core/index.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+});
+const core = await import('data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64'));
+
+const SEVERITIES = ['off', 'error', 'warning', 'info'];
+
+/** JSON schema of one option value, inferred from its default. */
+function optionSchema(value) {
+  if (Array.isArray(value)) {
+    const item = value.find((entry) => entry !== undefined);
+    return { type: 'array', items: item === undefined ? {} : optionSchema(item), default: value };
+  }
+  if (value === null) return {};
+  if (typeof value === 'object') return { type: 'object', default: value };
+  return { type: typeof value === 'number' ? 'number' : typeof value, default: value };
+}
+
+function ruleSchema(rule, description) {
+  const options = Object.fromEntries(Object.entries(rule.defaultOptions ?? {}).map(([key, value]) => [key, optionSchema(value)]));
+  return {
+    ...description,
+    default: rule.severity,
+    oneOf: [
+      { type: 'string', enum: SEVERITIES },
+      { type: 'boolean' },
+      {
+        type: 'object',
+        properties: { severity: { type: 'string', enum: SEVERITIES }, ...options },
+        additionalProperties: false,
+      },
+    ],
+  };
+}
+
+const outputs = new Map();
+
+// 1. The .reportmdrc.json schema (descriptions in both languages: JSON schemas are not localized).
+const schemaRules = {};
+for (const rule of core.ruleList) {
+  schemaRules[rule.id] = ruleSchema(rule, {
+    description: `${rule.description['zh-CN']} / ${rule.description.en}`,
+    markdownDescription: `${rule.description['zh-CN']}\n\n${rule.description.en}\n\n[${rule.id}](${rule.docsUrl})`,
+  });
+}
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/report-markdown/report-markdown/blob/main/schemas/reportmdrc.schema.json',
+  title: 'Report Markdown configuration (.reportmdrc.json)',
+  description: 'Rule settings for Report Markdown. Generated from the rule registry by scripts/gen-extension-schema.mjs.',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    rules: {
+      description: '按规则 ID 设置：off / error / warning / info，或含 severity 与选项的对象。 / Rules keyed by id: off, error, warning, info, or an object with severity and options.',
+      type: 'object',
+      properties: schemaRules,
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+};
+outputs.set('schemas/reportmdrc.schema.json', JSON.stringify(schema, null, 2) + '\n');
+
+// 2. package.json: per-rule entries of reportMarkdown.rules, described through %rules.<id>%.
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const rulesSetting = manifest.contributes.configuration.properties['reportMarkdown.rules'];
+rulesSetting.properties = Object.fromEntries(
+  core.ruleList.map((rule) => [rule.id, ruleSchema(rule, { markdownDescription: `%rules.${rule.id}%` })]),
+);
+outputs.set('package.json', JSON.stringify(manifest, null, 2) + '\n');
+
+// 3. Localized rule descriptions.
+for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json', 'zh-CN']]) {
+  const strings = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of Object.keys(strings)) if (key.startsWith('rules.')) delete strings[key];
+  for (const rule of core.ruleList) strings[`rules.${rule.id}`] = `${rule.description[lang]} ([${rule.id}](${rule.docsUrl}))`;
+  outputs.set(file, JSON.stringify(strings, null, 2) + '\n');
+}
+
+let stale = false;
+for (const [file, text] of outputs) {
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // New file.
+  }
+  if (current === text) continue;
+  if (check) {
+    console.error(`${file} is out of date; run node scripts/gen-extension-schema.mjs`);
+    stale = true;
+  } else {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
+}
+process.exitCode = stale ? 1 : 0;

@@ -1,0 +1,124 @@
+/**
+ * Code actions over our diagnostics: the finding's own fix, renumbering the
+ * whole document, replacing a placeholder everywhere, disabling the rule
+ * for a line or the file, the rule's docs, and `source.fixAll.reportMarkdown`
+ * for `editor.codeActionsOnSave`.
+ */
+import * as vscode from 'vscode';
+import { renumberEdits, type Finding } from './core-api.js';
+import { ruleIdOf, sameProblem, toWorkspaceEdit } from './convert.js';
+import { CommandIds } from './commands/ids.js';
+import { disableRuleEdit } from './commands/disable-rule.js';
+import { fixAllEdit } from './commands/fix-all.js';
+import type { Services } from './commands/services.js';
+import { isReportDocument } from './settings.js';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('reportMarkdown');
+
+/** Rules whose fix is a renumbering. */
+export function isNumberingRule(ruleId: string): boolean {
+  return ruleId.startsWith('numbering-') || ruleId === 'enumeration-sequence';
+}
+
+export class ReportCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly services: Services) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (!isReportDocument(document)) return [];
+    const only = context.only;
+    const actions: vscode.CodeAction[] = [];
+    // Fix-all rewrites the whole document: compute it only when asked for
+    // (Source Action menu, codeActionsOnSave, Ctrl+.), not on every cursor move.
+    const wantsFixAll = only
+      ? only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)
+      : context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
+    if (wantsFixAll) {
+      const fixAll = this.fixAllAction(document);
+      if (fixAll) actions.push(fixAll);
+    }
+    if (only !== undefined && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) {
+      return actions;
+    }
+    const ours = context.diagnostics.filter((diagnostic) => ruleIdOf(diagnostic) !== undefined);
+    if (ours.length === 0) return actions;
+    const findings = this.services.lintService.lint(document);
+    const seenRules = new Set<string>();
+    let renumberOffered = false;
+    for (const diagnostic of ours) {
+      const ruleId = ruleIdOf(diagnostic)!;
+      const finding = findings.find((candidate) => sameProblem(candidate, diagnostic));
+      const ownFix = finding && this.ownFixAction(document, finding, diagnostic);
+      if (ownFix) actions.push(ownFix);
+      if (isNumberingRule(ruleId) && !renumberOffered) {
+        renumberOffered = true;
+        const renumber = this.renumberAction(document, diagnostic);
+        if (renumber) actions.push(renumber);
+      }
+      if (ruleId === 'placeholder' && !diagnostic.range.isEmpty) {
+        const placeholder = document.getText(diagnostic.range);
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace all “{0}” with…', placeholder), vscode.CodeActionKind.QuickFix);
+        action.command = {
+          command: CommandIds.replacePlaceholder,
+          title: action.title,
+          arguments: [document.uri, placeholder],
+        };
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+      if (!seenRules.has(ruleId)) {
+        seenRules.add(ruleId);
+        actions.push(...this.ruleActions(document, ruleId, diagnostic));
+      }
+    }
+    return actions;
+  }
+
+  private ownFixAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+    if (!finding.fix || finding.fix.length === 0) return undefined;
+    const title = isNumberingRule(finding.ruleId)
+      ? vscode.l10n.t('Renumber')
+      : vscode.l10n.t('Fix: {0}', finding.message);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document.uri, finding.fix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  }
+
+  private renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+    const edits = renumberEdits(document.getText());
+    if (edits.length === 0) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document.uri, edits);
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+
+  private ruleActions(document: vscode.TextDocument, ruleId: string, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const line = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', ruleId), vscode.CodeActionKind.QuickFix);
+    line.edit = disableRuleEdit(document, diagnostic.range.start.line, ruleId, 'line');
+    line.diagnostics = [diagnostic];
+    const file = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this file', ruleId), vscode.CodeActionKind.QuickFix);
+    file.edit = disableRuleEdit(document, diagnostic.range.start.line, ruleId, 'file');
+    file.diagnostics = [diagnostic];
+    const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', ruleId), vscode.CodeActionKind.QuickFix);
+    docs.command = { command: CommandIds.showRuleDocs, title: docs.title, arguments: [ruleId] };
+    return [line, file, docs];
+  }
+
+  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    const edit = fixAllEdit(document, this.services);
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND);
+    action.edit = edit;
+    return action;
+  }
+}

@@ -1,0 +1,15 @@
+/** Command ids: the one table every registration, menu and test refers to. Keep them stable. */
+export const CommandIds = {
+  renumberDocument: 'reportMarkdown.renumberDocument',
+  fixAll: 'reportMarkdown.fixAll',
+  exportDocx: 'reportMarkdown.exportDocx',
+  nextPlaceholder: 'reportMarkdown.nextPlaceholder',
+  previousPlaceholder: 'reportMarkdown.previousPlaceholder',
+  showRuleDocs: 'reportMarkdown.showRuleDocs',
+  useForFile: 'reportMarkdown.useForFile',
+  replacePlaceholder: 'reportMarkdown.replacePlaceholder',
+  disableRule: 'reportMarkdown.disableRule',
+  openExample: 'reportMarkdown.openExample',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

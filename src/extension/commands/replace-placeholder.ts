@@ -1,0 +1,59 @@
+/**
+ * reportMarkdown.replacePlaceholder: replaces every occurrence of a
+ * placeholder (e.g. `XX镇`) with text the writer types, in one undoable edit.
+ * Arguments (all optional): document URI, placeholder text, replacement.
+ */
+import * as vscode from 'vscode';
+import { documentStats } from '../core-api.js';
+import { toVsRange, toWorkspaceEdit } from '../convert.js';
+import { replaceAllEdits } from '../logic/occurrences.js';
+import { note, editorFor, targetDocument } from './services.js';
+
+export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
+  const document = await targetDocument(uri);
+  if (!document) return false;
+  const text = document.getText();
+  let needle = typeof placeholder === 'string' && placeholder.length > 0 ? placeholder : undefined;
+  needle ??= await pickPlaceholder(document, text);
+  if (needle === undefined) return false;
+  const edits = replaceAllEdits(text, needle, '');
+  if (edits.length === 0) {
+    note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
+    return false;
+  }
+  const value =
+    typeof replacement === 'string'
+      ? replacement
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('Replace placeholder'),
+          prompt: vscode.l10n.t('Replace all {0} occurrences of “{1}” with:', edits.length, needle),
+          placeHolder: needle,
+          validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type the text that replaces the placeholder.') : undefined),
+        });
+  if (value === undefined || value.length === 0) return false;
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, replaceAllEdits(text, needle, value)));
+}
+
+/** The placeholder under the cursor, or one the writer picks from those in the document. */
+async function pickPlaceholder(document: vscode.TextDocument, text: string): Promise<string | undefined> {
+  const { placeholderRanges } = documentStats(text);
+  if (placeholderRanges.length === 0) {
+    note(vscode.l10n.t('No placeholders left.'));
+    return undefined;
+  }
+  const selection = editorFor(document)?.selection;
+  if (selection) {
+    const under = placeholderRanges.map(toVsRange).find((range) => range.contains(selection.active));
+    if (under) return document.getText(under);
+  }
+  const counts = new Map<string, number>();
+  for (const range of placeholderRanges) {
+    const found = document.getText(toVsRange(range));
+    counts.set(found, (counts.get(found) ?? 0) + 1);
+  }
+  const picked = await vscode.window.showQuickPick(
+    [...counts].map(([label, count]) => ({ label, description: vscode.l10n.t('{0} occurrences', count) })),
+    { placeHolder: vscode.l10n.t('Select the placeholder to replace') },
+  );
+  return picked?.label;
+}

@@ -1,0 +1,31 @@
+/**
+ * Offers the next outline marker at the start of a line: after `（二）…` a new
+ * line offers `（三）`, under a new `二、` it offers `（一）`. The candidates
+ * come from the core (`nextMarkerAt`); this provider only places them.
+ */
+import * as vscode from 'vscode';
+import { nextMarkerAt } from './core-api.js';
+import { filterMarkers, markerCompletionSpot } from './logic/marker-completion.js';
+import { isReportDocument } from './settings.js';
+
+export const MARKER_TRIGGER_CHARACTERS = ['（', '('];
+
+export class MarkerCompletionProvider implements vscode.CompletionItemProvider {
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    if (!isReportDocument(document)) return undefined;
+    const spot = markerCompletionSpot(document.lineAt(position.line).text, position.character);
+    if (!spot) return undefined;
+    const markers = filterMarkers(nextMarkerAt(document.getText(), position.line), spot.prefix);
+    const range = new vscode.Range(position.line, spot.start, position.line, spot.end);
+    return markers.map((marker, index) => {
+      const item = new vscode.CompletionItem(marker, vscode.CompletionItemKind.EnumMember);
+      item.range = range;
+      item.insertText = marker;
+      item.filterText = spot.prefix.length > 0 ? marker.replace(/^\(/, '（') : marker;
+      item.sortText = String(index).padStart(3, '0');
+      item.detail = index === 0 ? vscode.l10n.t('Next outline marker') : vscode.l10n.t('Outline marker');
+      item.preselect = index === 0;
+      return item;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Finds and parses the nearest `.reportmdrc.json` through vscode.workspace.fs
+ * (so it works in virtual and untrusted workspaces), caching per folder and
+ * dropping the cache when any such file changes.
+ */
+import * as vscode from 'vscode';
+import { parseConfig, type Config } from './core-api.js';
+import { CONFIG_FILE_NAME, configSearchFolders } from './logic/config-search.js';
+import type { Log } from './output.js';
+
+type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: string } | undefined;
+
+export class ConfigFiles implements vscode.Disposable {
+  private readonly cache = new Map<string, Promise<Found>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires when a `.reportmdrc.json` is created, changed or deleted. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: Log) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const invalidate = (): void => {
+      this.cache.clear();
+      this.changed.fire();
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(invalidate),
+      watcher.onDidChange(invalidate),
+      watcher.onDidDelete(invalidate),
+      vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
+    );
+  }
+
+  /** The config of the nearest `.reportmdrc.json` for a document, or undefined when there is none or it is invalid. */
+  async configFor(document: vscode.TextDocument): Promise<Config | undefined> {
+    if (document.isUntitled) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const folders = configSearchFolders(document.uri.path, folder?.uri.path);
+    for (const path of folders) {
+      const found = await this.lookup(document.uri.with({ path, query: '', fragment: '' }));
+      if (found === undefined) continue;
+      if ('error' in found) {
+        this.log.errorOnce(`config:${found.uri.toString()}`, found.error);
+        return undefined;
+      }
+      return found.config;
+    }
+    return undefined;
+  }
+
+  private lookup(folder: vscode.Uri): Promise<Found> {
+    const key = folder.toString();
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.read(vscode.Uri.joinPath(folder, CONFIG_FILE_NAME));
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async read(uri: vscode.Uri): Promise<Found> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return undefined; // No config file in this folder.
+    }
+    this.log.forget(`config:${uri.toString()}`);
+    try {
+      const text = new TextDecoder('utf-8').decode(bytes);
+      return { uri, config: parseConfig(text, uri.path) };
+    } catch (error) {
+      return { uri, error: `${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The one place the extension imports the pure core from. If the core's
+ * public API moves, only this file changes.
+ */
+export {
+  lint,
+  fixAll,
+  applyEdits,
+  renumberEdits,
+  outline,
+  nextMarkerAt,
+  documentStats,
+  parseConfig,
+  mergeConfig,
+  ruleList,
+} from '../core/index.js';
+export type { Config, OutlineNode } from '../core/index.js';
+export type { Finding, Position, Range, Severity, TextEdit } from '../core/types.js';

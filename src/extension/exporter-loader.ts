@@ -1,0 +1,26 @@
+/**
+ * Lazy loading of the DOCX exporter. On desktop it is a separate bundle
+ * (dist/exporter.cjs) required on first use, so activation never pays for
+ * the `docx` library. The web entry supplies its own loader.
+ */
+import * as vscode from 'vscode';
+
+/** What dist/exporter.cjs exports (see exporter-entry.ts). */
+export type ExporterModule = {
+  exportDocx(text: string, options?: Record<string, unknown>): Promise<Uint8Array>;
+};
+
+export type ExporterLoader = () => Promise<ExporterModule>;
+
+/** Desktop loader: requires the exporter bundle next to the extension bundle, once. */
+export function nodeExporterLoader(extensionUri: vscode.Uri): ExporterLoader {
+  let loaded: ExporterModule | undefined;
+  return async () => {
+    if (!loaded) {
+      const path = vscode.Uri.joinPath(extensionUri, 'dist', 'exporter.cjs').fsPath;
+      // A computed path keeps esbuild from inlining the exporter into the extension bundle.
+      loaded = require(path) as ExporterModule;
+    }
+    return loaded;
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Composition root of the VS Code extension: builds the services, registers
+ * providers and commands, and pushes every disposable. All language logic
+ * lives in src/core; this layer only adapts it to the editor.
+ */
+import * as vscode from 'vscode';
+import { ReportCodeActions } from './code-actions.js';
+import { CommandIds } from './commands/ids.js';
+import { disableRule } from './commands/disable-rule.js';
+import { exportDocx } from './commands/export-docx.js';
+import { fixAllCommand } from './commands/fix-all.js';
+import { openExample } from './commands/open-example.js';
+import { goToPlaceholder } from './commands/placeholder-navigation.js';
+import { renumberDocument } from './commands/renumber-document.js';
+import { replacePlaceholder } from './commands/replace-placeholder.js';
+import type { Services } from './commands/services.js';
+import { showRuleDocs } from './commands/show-rule-docs.js';
+import { useForFile } from './commands/use-for-file.js';
+import { MARKER_TRIGGER_CHARACTERS, MarkerCompletionProvider } from './completion.js';
+import { ConfigFiles } from './config-files.js';
+import { DiagnosticsController } from './diagnostics.js';
+import { nodeExporterLoader, type ExporterLoader } from './exporter-loader.js';
+import { LintService } from './lint-service.js';
+import { Log } from './output.js';
+import { DOCUMENT_SELECTOR, isReportDocument } from './settings.js';
+import { StatsStatusBar } from './status-bar.js';
+import { OutlineFoldingProvider, OutlineSymbolProvider } from './symbols.js';
+
+/** Context key true when the active editor is served by the extension (menus use it). */
+const ACTIVE_CONTEXT_KEY = 'reportMarkdown.active';
+
+/** Platform-specific parts the entries (desktop, web) inject. */
+export type Platform = { loadExporter: ExporterLoader };
+
+/** Wires everything up; shared by the desktop and the web entry. */
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
+  const log = new Log();
+  const configFiles = new ConfigFiles(log);
+  const lintService = new LintService(configFiles, log);
+  const diagnostics = new DiagnosticsController(lintService, log);
+  const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
+  const statusBar = new StatsStatusBar();
+
+  const updateContextKey = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, document !== undefined && isReportDocument(document));
+  };
+
+  context.subscriptions.push(
+    log,
+    configFiles,
+    lintService,
+    diagnostics,
+    statusBar,
+    configFiles.onDidChange(() => diagnostics.relintAll()),
+    vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    vscode.workspace.onDidOpenTextDocument(updateContextKey),
+    vscode.workspace.onDidChangeConfiguration(updateContextKey),
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new ReportCodeActions(services), ReportCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(DOCUMENT_SELECTOR, new MarkerCompletionProvider(), ...MARKER_TRIGGER_CHARACTERS),
+    vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(), { label: 'Report Markdown' }),
+    vscode.languages.registerFoldingRangeProvider(DOCUMENT_SELECTOR, new OutlineFoldingProvider()),
+    vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(uri)),
+    vscode.commands.registerCommand(CommandIds.fixAll, (uri?: unknown) => fixAllCommand(services, uri)),
+    vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),
+    vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder('next')),
+    vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder('previous')),
+    vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand(CommandIds.useForFile, (uri?: unknown) => useForFile(uri)),
+    vscode.commands.registerCommand(CommandIds.replacePlaceholder, (uri?: unknown, placeholder?: unknown, replacement?: unknown) =>
+      replacePlaceholder(uri, placeholder, replacement),
+    ),
+    vscode.commands.registerCommand(CommandIds.disableRule, (uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown) =>
+      disableRule(uri, line, ruleId, scope),
+    ),
+    vscode.commands.registerCommand(CommandIds.openExample, () => openExample(context.extensionUri)),
+  );
+
+  updateContextKey();
+  diagnostics.relintAll();
+}
+
+/** Desktop entry (dist/extension.cjs). */
+export function activate(context: vscode.ExtensionContext): void {
+  activateWith(context, { loadExporter: nodeExporterLoader(context.extensionUri) });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

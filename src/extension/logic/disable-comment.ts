@@ -1,0 +1,52 @@
+/**
+ * Builds the edit that inserts an inline disable comment understood by the
+ * core: `<!-- report-md-disable-next-line RULE -->` on its own line above the
+ * finding, or `<!-- report-md-disable-file RULE -->` at the top of the file
+ * (after YAML front matter, if any). An HTML comment line interrupts a
+ * paragraph in CommonMark, so the line below keeps its meaning.
+ */
+import type { TextEdit } from '../../core/types.js';
+import { lineStarts, lineText } from './text-positions.js';
+
+export type DisableScope = 'line' | 'file';
+
+/** The comment text for a scope, without a line break. */
+export function disableComment(ruleId: string, scope: DisableScope): string {
+  const directive = scope === 'line' ? 'report-md-disable-next-line' : 'report-md-disable-file';
+  return `<!-- ${directive} ${ruleId} -->`;
+}
+
+/** The line break the document already uses (\n when it has none). */
+export function detectEol(text: string): string {
+  const index = text.indexOf('\n');
+  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Line after a leading `---` front matter block, or 0. */
+export function bodyStartLine(text: string): number {
+  const starts = lineStarts(text);
+  if (lineText(text, 0, starts).trimEnd() !== '---') return 0;
+  for (let line = 1; line < starts.length; line++) {
+    const content = lineText(text, line, starts).trimEnd();
+    if (content === '---' || content === '...') return line + 1;
+  }
+  return 0;
+}
+
+/** The edit that disables `ruleId` for the given line or for the whole file. */
+export function disableCommentEdit(text: string, line: number, ruleId: string, scope: DisableScope): TextEdit {
+  const eol = detectEol(text);
+  const targetLine = scope === 'line' ? Math.max(0, line) : bodyStartLine(text);
+  const starts = lineStarts(text);
+  if (targetLine >= starts.length) {
+    // Front matter that runs to the end of the file: append after it.
+    const last = starts.length - 1;
+    const end = lineText(text, last, starts).length;
+    return {
+      range: { start: { line: last, character: end }, end: { line: last, character: end } },
+      newText: eol + disableComment(ruleId, scope),
+    };
+  }
+  const position = { line: targetLine, character: 0 };
+  return { range: { start: position, end: position }, newText: disableComment(ruleId, scope) + eol };
+}

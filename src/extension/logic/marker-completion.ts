@@ -1,0 +1,45 @@
+/**
+ * Decides where a next-marker completion applies on a line: at the start of
+ * the line's content, while what is typed so far could still become a marker
+ * (nothing, `（`, `(`, a numeral, …). Candidate markers come from the core.
+ */
+
+/** Characters a marker can start with or contain while being typed. */
+const PARTIAL_MARKER = /^[（(]?[一二三四五六七八九十百零〇0-9０-９]*[）)、.．]?$/u;
+
+export type MarkerCompletionSpot = {
+  /** Character where the marker would start (after indentation). */
+  start: number;
+  /** Character where the typed prefix ends (the cursor). */
+  end: number;
+  /** What is typed between start and end. */
+  prefix: string;
+};
+
+/** Where to offer markers on `line` with the cursor at `character`; undefined when not at a marker spot. */
+export function markerCompletionSpot(line: string, character: number): MarkerCompletionSpot | undefined {
+  const before = line.slice(0, character);
+  const indentation = /^[ \t\u3000]*/u.exec(before)![0].length;
+  const prefix = before.slice(indentation);
+  if (!PARTIAL_MARKER.test(prefix)) return undefined;
+  return { start: indentation, end: character, prefix };
+}
+
+/** Keeps the candidates that extend what was typed (all of them when nothing was typed). */
+export function filterMarkers(candidates: readonly string[], prefix: string): string[] {
+  const normalized = normalizeBrackets(prefix);
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate)) continue;
+    if (normalizeBrackets(candidate).startsWith(normalized)) {
+      seen.add(candidate);
+      result.push(candidate);
+    }
+  }
+  return result;
+}
+
+function normalizeBrackets(text: string): string {
+  return text.replace(/\(/g, '（').replace(/\)/g, '）');
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns the `reportMarkdown.*` settings into the core's Config shape, and
+ * resolves the message language. Kept free of `vscode` for unit tests.
+ */
+
+/** Structural copy of the core's Config (rules keyed by rule id). */
+export type RulesConfig = { rules?: Record<string, unknown> };
+
+export type RuleSetting = 'off' | 'error' | 'warning' | 'info' | { severity?: string; [option: string]: unknown };
+
+export type LintSettings = {
+  rules: Record<string, unknown>;
+  /** Terms added to the placeholder rule's own allow list (which the core's `allow` option replaces). */
+  placeholderAllow: readonly string[];
+  /** Extra regular expressions for the placeholder rule (its `extra` option). */
+  placeholderExtraPatterns: readonly string[];
+  /** The placeholder rule's default allow list, kept when terms are added. */
+  placeholderDefaultAllow?: readonly string[];
+};
+
+const SEVERITIES = new Set(['off', 'error', 'warning', 'info']);
+
+/** Builds a Config from settings; invalid entries are dropped and reported through `warn`. */
+export function configFromSettings(settings: LintSettings, warn: (message: string) => void = () => {}): RulesConfig {
+  const rules: Record<string, RuleSetting> = {};
+  for (const [ruleId, value] of Object.entries(settings.rules ?? {})) {
+    if (typeof value === 'string' && SEVERITIES.has(value)) rules[ruleId] = value as RuleSetting;
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) rules[ruleId] = { ...(value as object) };
+    else warn(`reportMarkdown.rules.${ruleId}: ${JSON.stringify(value)}`);
+  }
+  const allow = settings.placeholderAllow.filter((entry) => typeof entry === 'string' && entry.length > 0);
+  const patterns = settings.placeholderExtraPatterns.filter((entry) => {
+    try {
+      new RegExp(entry, 'u');
+      return true;
+    } catch {
+      warn(`reportMarkdown.placeholder.extraPatterns: ${entry}`);
+      return false;
+    }
+  });
+  if (allow.length > 0 || patterns.length > 0) {
+    const existing = rules['placeholder'];
+    if (existing !== 'off') {
+      const base = typeof existing === 'object' ? existing : typeof existing === 'string' ? { severity: existing } : {};
+      rules['placeholder'] = {
+        ...base,
+        ...(allow.length > 0 ? { allow: [...new Set([...(settings.placeholderDefaultAllow ?? []), ...allow])] } : {}),
+        ...(patterns.length > 0 ? { extra: [...patterns] } : {}),
+      };
+    }
+  }
+  return Object.keys(rules).length > 0 ? { rules } : {};
+}
+
+/** 'zh-CN' or 'en' from the setting ('auto' follows the UI language). */
+export function resolveMessageLanguage(setting: string | undefined, uiLanguage: string): 'zh-CN' | 'en' {
+  if (setting === 'zh-CN' || setting === 'en') return setting;
+  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,81 @@
+/**
+ * Reads the `reportMarkdown.*` settings for a document (one function) and
+ * turns them into what the core and the adapters need.
+ */
+import * as vscode from 'vscode';
+import { ruleList } from './core-api.js';
+import { configFromSettings, resolveMessageLanguage, type RulesConfig } from './logic/settings-to-config.js';
+
+export const SECTION = 'reportMarkdown';
+export const LANGUAGE_ID = 'report-markdown';
+
+export type RunMode = 'onType' | 'onSave';
+
+export type ExportSettings = {
+  /** 'ask' shows a save dialog; 'besideDocument' writes name.docx next to the source. */
+  saveLocation: 'ask' | 'besideDocument';
+  /** Open the DOCX with the system's default application after export. */
+  openAfterExport: boolean;
+  /** Extra options passed to the core exporter as they are. */
+  options: Record<string, unknown>;
+};
+
+export type ExtensionSettings = {
+  languages: string[];
+  run: RunMode;
+  lintDelay: number;
+  lang: 'zh-CN' | 'en';
+  /** Config from the settings alone; `.reportmdrc.json` is merged over it. */
+  config: RulesConfig;
+  export: ExportSettings;
+};
+
+/** Settings that apply to `scope` (a document or its URI). */
+export function readSettings(
+  scope: vscode.ConfigurationScope | undefined,
+  warn: (message: string) => void = () => {},
+): ExtensionSettings {
+  const configuration = vscode.workspace.getConfiguration(SECTION, scope);
+  const languages = configuration.get<string[]>('languages', [LANGUAGE_ID]);
+  const run = configuration.get<string>('run', 'onType');
+  const exportOptions = configuration.get<Record<string, unknown>>('export.options', {});
+  return {
+    languages: Array.isArray(languages) ? languages : [LANGUAGE_ID],
+    run: run === 'onSave' ? 'onSave' : 'onType',
+    lintDelay: Math.max(0, configuration.get<number>('lintDelay', 300)),
+    lang: resolveMessageLanguage(configuration.get<string>('messageLanguage', 'auto'), vscode.env.language),
+    config: configFromSettings(
+      {
+        rules: configuration.get<Record<string, unknown>>('rules', {}) ?? {},
+        placeholderAllow: configuration.get<string[]>('placeholder.allow', []) ?? [],
+        placeholderExtraPatterns: configuration.get<string[]>('placeholder.extraPatterns', []) ?? [],
+        placeholderDefaultAllow: defaultPlaceholderAllow(),
+      },
+      warn,
+    ),
+    export: {
+      saveLocation: configuration.get<string>('export.saveLocation', 'ask') === 'besideDocument' ? 'besideDocument' : 'ask',
+      openAfterExport: configuration.get<boolean>('export.openAfterExport', false),
+      options: exportOptions && typeof exportOptions === 'object' ? exportOptions : {},
+    },
+  };
+}
+
+/** Whether the extension lints and serves this document. */
+export function isReportDocument(document: vscode.TextDocument): boolean {
+  if (document.languageId === LANGUAGE_ID) return true;
+  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+  return readSettings(document).languages.includes(document.languageId);
+}
+
+/** Languages the extension may serve; providers check `isReportDocument` per document. */
+export const SUPPORTED_LANGUAGES = [LANGUAGE_ID, 'markdown', 'plaintext'] as const;
+
+/** Static document selector for providers (cheap to match; the per-document check decides). */
+export const DOCUMENT_SELECTOR: vscode.DocumentFilter[] = SUPPORTED_LANGUAGES.map((language) => ({ language }));
+
+/** The placeholder rule's built-in allow list (X光, X射线 …), from the core's rule metadata. */
+function defaultPlaceholderAllow(): string[] {
+  const allow = ruleList.find((rule) => rule.id === 'placeholder')?.defaultOptions['allow'];
+  return Array.isArray(allow) ? allow.filter((entry): entry is string => typeof entry === 'string') : [];
+}

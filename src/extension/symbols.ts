@@ -1,0 +1,47 @@
+/** Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges from the core's outline tree. */
+import * as vscode from 'vscode';
+import { outline, type OutlineNode } from './core-api.js';
+import { toVsRange } from './convert.js';
+import { isReportDocument } from './settings.js';
+
+function symbolKind(node: OutlineNode): vscode.SymbolKind {
+  if (node.kind === 'title') return vscode.SymbolKind.File;
+  if (node.kind === 'section') return vscode.SymbolKind.Namespace;
+  return vscode.SymbolKind.String;
+}
+
+/** A symbol spanning the node's whole section, so breadcrumbs follow the cursor through the body. */
+function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.DocumentSymbol {
+  const name = `${node.marker}${node.title}`.trim() || node.marker || '…';
+  const own = toVsRange(node.range);
+  const lastLine = Math.min(Math.max(node.sectionEnd, own.end.line), document.lineCount - 1);
+  const range = own.union(document.lineAt(lastLine).range);
+  const selection = toVsRange(node.selectionRange);
+  const symbol = new vscode.DocumentSymbol(name, '', symbolKind(node), range, range.contains(selection) ? selection : own);
+  symbol.children = node.children.map((child) => toSymbol(document, child));
+  return symbol;
+}
+
+export class OutlineSymbolProvider implements vscode.DocumentSymbolProvider {
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] | undefined {
+    if (!isReportDocument(document)) return undefined;
+    return outline(document.getText()).map((node) => toSymbol(document, node));
+  }
+}
+
+export class OutlineFoldingProvider implements vscode.FoldingRangeProvider {
+  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] | undefined {
+    if (!isReportDocument(document)) return undefined;
+    const ranges: vscode.FoldingRange[] = [];
+    const visit = (nodes: readonly OutlineNode[]): void => {
+      for (const node of nodes) {
+        const start = node.range.start.line;
+        const end = Math.min(node.sectionEnd, document.lineCount - 1);
+        if (node.kind !== 'title' && end > start) ranges.push(new vscode.FoldingRange(start, end));
+        visit(node.children);
+      }
+    };
+    visit(outline(document.getText()));
+    return ranges;
+  }
+}
