@@ -48,11 +48,13 @@ export function run(cmd, args, options = {}) {
   }
 }
 
-/** Builds the extension and packages it with @vscode/vsce, as a user would install it. */
+/**
+ * Packages the extension with @vscode/vsce, as a user would install it. vsce runs the
+ * `vscode:prepublish` script, which bundles dist/ (extension and CLI) in production mode.
+ */
 export function buildVsix(outFile) {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.rmSync(outFile, { force: true });
-  run('npm', ['run', '--silent', 'build']);
   run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies',
     '--allow-missing-repository', '--skip-license', '--out', outFile], { stdio: ['ignore', 'inherit', 'inherit'] });
   return outFile;
@@ -228,21 +230,32 @@ export async function stopServer(server) {
 }
 
 /**
- * A workspace in a temp folder: the seeds as *.report.md, plus a copy of seed 000 whose
- * numbering is broken on purpose (二、 -> 三、, so the sequence reads 一、三、三、四、).
+ * A workspace in a temp folder: the seeds as *.report.md; two copies with numbering broken
+ * on purpose (seed 000 with 二、 -> 三、; seed 001 with 三、 -> 五、 and a duplicated （一）);
+ * and the hand-written fixtures of test/e2e/fixtures.
  */
 export function createWorkspace(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const seeds = path.join(REPO, 'test', 'fixtures', 'seeds');
   for (const f of fs.readdirSync(seeds).sort()) {
-    const stem = f.replace(/\.txt$/, '');
-    fs.copyFileSync(path.join(seeds, f), path.join(dir, `${stem}.report.md`));
+    fs.copyFileSync(path.join(seeds, f), path.join(dir, f.replace(/\.txt$/, '.report.md')));
   }
-  const seed0 = fs.readFileSync(path.join(seeds, '000_df5cec23351b02f9.txt'), 'utf8');
-  const broken = seed0.replace(/^二、/m, '三、');
-  if (broken === seed0) { throw new Error('could not derive broken-numbering fixture from seed 000'); }
-  fs.writeFileSync(path.join(dir, 'broken-numbering.report.md'), broken);
+  const derive = (seed, out, edits) => {
+    let text = fs.readFileSync(path.join(seeds, seed), 'utf8');
+    for (const [from, to] of edits) {
+      const next = text.replace(from, to);
+      if (next === text) { throw new Error(`fixture ${out}: ${from} not found in ${seed}`); }
+      text = next;
+    }
+    fs.writeFileSync(path.join(dir, out), text);
+  };
+  derive('000_df5cec23351b02f9.txt', 'broken-numbering.report.md', [[/^二、/m, '三、']]);
+  derive('001_2c8569aa8bc409e8.txt', 'broken-multi.report.md', [[/^三、/m, '五、'], [/^（二）紧盯/m, '（一）紧盯']]);
+  const fixtures = path.join(E2E_DIR, 'fixtures');
+  for (const f of fs.readdirSync(fixtures)) {
+    fs.copyFileSync(path.join(fixtures, f), path.join(dir, f));
+  }
   return dir;
 }
 

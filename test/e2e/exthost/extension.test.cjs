@@ -1,0 +1,255 @@
+// The extension's promises, checked inside VS Code's real extension host, against the
+// project's CLI as the reference: same findings, same fixes, same outline, same DOCX.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+const h = require('./helpers.cjs');
+
+const pkg = JSON.parse(fs.readFileSync(path.join(h.REPO, 'package.json'), 'utf8'));
+const EXT_ID = `${pkg.publisher}.${pkg.name}`;
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+const SEEDS = () => fs.readdirSync(h.workspaceDir()).filter((f) => /^\d{3}_.*\.report\.md$/.test(f)).sort();
+
+function key(rule, line, column, severity) { return `${rule} ${line}:${column} ${severity}`; }
+function cliKeys(findings) { return findings.map((f) => key(f.rule, f.line, f.column, SEVERITY[f.severity])); }
+function extKeys(diags) { return diags.map((d) => key(h.codeOf(d), d.range.start.line + 1, d.range.start.character + 1, d.severity)); }
+
+/** Waits until the extension published diagnostics for `doc` that match the CLI's findings. */
+async function expectSameAsCli(doc, label) {
+  const expected = h.cliFindings(doc.uri.fsPath);
+  const want = cliKeys(expected);
+  let last = [];
+  try {
+    await h.waitForDiagnostics(doc.uri, (d) => { last = extKeys(d); return h.setEquals(last, want).ok; },
+      `${label}: ${want.length} findings like the CLI`, 20000);
+  } catch (e) {
+    const diff = h.setEquals(last, want);
+    assert.fail(`${label}: extension diagnostics differ from 'report-md lint'\n` +
+      `  missing (CLI only): ${diff.missing.join(' | ') || '-'}\n  extra (extension only): ${diff.extra.join(' | ') || '-'}`);
+  }
+  return expected;
+}
+
+function cliFixed(file) {
+  const r = h.cli(['fix', '--stdout', file]);
+  return r.stdout;
+}
+
+function labelOf(item) { return typeof item.label === 'string' ? item.label : item.label.label; }
+function insertOf(item) {
+  const t = item.insertText === undefined ? labelOf(item) : item.insertText;
+  return typeof t === 'string' ? t : t.value;
+}
+
+describe('Report Markdown in a real VS Code extension host', function () {
+  before(function () {
+    console.log(`vscode ${vscode.version}, node ${process.versions.node}, appName=${vscode.env.appName}, ` +
+      `remoteName=${vscode.env.remoteName}, language=${vscode.env.language}`);
+    assert.ok(fs.existsSync(h.CLI), `CLI not built: ${h.CLI}`);
+  });
+
+  afterEach(async function () {
+    await h.resetEditors();
+  });
+
+  it('activates on a .report.md and runs the packaged VSIX', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext, `extension ${EXT_ID} is not installed`);
+    if (process.env.REPORT_MD_E2E_EXT_PATH) {
+      assert.strictEqual(fs.realpathSync(ext.extensionPath), fs.realpathSync(process.env.REPORT_MD_E2E_EXT_PATH),
+        'the extension under test is the one installed from the VSIX');
+    }
+    const doc = await h.open(SEEDS()[0]);
+    assert.strictEqual(doc.languageId, 'report-markdown');
+    // the first published diagnostics prove that opening the document activated the extension
+    await h.waitForDiagnostics(doc.uri, (d) => d.length > 0, 'first diagnostics after opening a seed');
+    assert.ok(ext.isActive, 'extension is active');
+  });
+
+  it('diagnostics for every seed match report-md lint (same rules, same lines)', async function () {
+    const seeds = SEEDS();
+    assert.strictEqual(seeds.length, 5, 'five seeds in the workspace');
+    let total = 0;
+    for (const name of seeds) {
+      const doc = await h.open(name);
+      const findings = await expectSameAsCli(doc, name);
+      total += findings.length;
+      const placeholders = h.ours(doc.uri).filter((d) => h.codeOf(d) === 'placeholder');
+      assert.ok(placeholders.length > 0, `${name}: the seeds' placeholders are reported`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    console.log(`    ${total} findings across ${seeds.length} seeds, identical to the CLI`);
+  });
+
+  it('the renumber quick fix on a broken sequence gives the text of report-md fix', async function () {
+    const doc = await h.open('broken-numbering.report.md');
+    const expected = cliFixed(doc.uri.fsPath);
+    assert.notStrictEqual(expected, doc.getText(), 'report-md fix changes the broken document');
+    const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'numbering-sequence'),
+      'numbering-sequence finding');
+    const diag = diags.find((x) => h.codeOf(x) === 'numbering-sequence');
+    assert.strictEqual(diag.range.start.line, 4, 'the finding is on the broken 三、 line (line 5)');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range,
+      vscode.CodeActionKind.QuickFix.value);
+    const fixes = (actions || []).filter((a) => a.diagnostics && a.diagnostics.some((d) => h.codeOf(d) === 'numbering-sequence'));
+    assert.ok(fixes.length > 0, `a quick fix is attached to the finding; offered: ${(actions || []).map((a) => a.title).join(' | ')}`);
+    const fix = fixes.find((a) => a.isPreferred) || fixes[0];
+    await h.applyCodeAction(fix);
+    assert.strictEqual(doc.getText(), expected, `"${fix.title}" gives the same text as report-md fix`);
+    await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'numbering-sequence'),
+      'numbering finding gone after the fix');
+  });
+
+  it('source.fixAll.reportMarkdown gives the text of report-md fix', async function () {
+    const doc = await h.open('broken-multi.report.md');
+    const expected = cliFixed(doc.uri.fsPath);
+    assert.notStrictEqual(expected, doc.getText(), 'report-md fix changes the document');
+    await h.waitForDiagnostics(doc.uri, (d) => d.filter((x) => h.codeOf(x) === 'numbering-sequence').length >= 2,
+      'at least two numbering-sequence findings');
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, whole,
+      'source.fixAll.reportMarkdown');
+    const fixAll = (actions || []).filter((a) => a.kind && a.kind.value.startsWith('source.fixAll.reportMarkdown'));
+    assert.strictEqual(fixAll.length, 1, `one source.fixAll.reportMarkdown action; got: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join(' | ')}`);
+    await h.applyCodeAction(fixAll[0]);
+    assert.strictEqual(doc.getText(), expected, 'fix-all gives the same text as report-md fix');
+  });
+
+  it('the Renumber Document command gives the text of report-md fix', async function () {
+    const doc = await h.open('broken-multi.report.md');
+    const expected = cliFixed(doc.uri.fsPath);
+    await vscode.commands.executeCommand('reportMarkdown.renumberDocument');
+    assert.strictEqual(doc.getText(), expected, 'reportMarkdown.renumberDocument gives the same text as report-md fix');
+  });
+
+  it('completion offers the next outline marker', async function () {
+    const doc = await h.open('completion.report.md');
+    const text = doc.getText().split('\n');
+    // line index of the empty line after （二）, and of the empty line after the new 二、
+    const afterSecond = text.findIndex((l, i) => i > 0 && l === '' && text[i - 1].startsWith('（二）'));
+    const underNew = text.findIndex((l, i) => i > 0 && l === '' && text[i - 1].startsWith('二、'));
+    assert.ok(afterSecond > 0 && underNew > 0, 'fixture has the two empty lines');
+    const offered = async (line) => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 0));
+      return list.items.map(insertOf);
+    };
+    const a = await offered(afterSecond);
+    assert.ok(a.some((t) => t.startsWith('（三）')), `after （二） the next marker （三） is offered; got ${a.slice(0, 15).join(' ')}`);
+    const b = await offered(underNew);
+    assert.ok(b.some((t) => t.startsWith('（一）')), `under a new 二、 the marker （一） is offered; got ${b.slice(0, 15).join(' ')}`);
+  });
+
+  it('document symbols give the outline of report-md outline', async function () {
+    const name = SEEDS().find((n) => n.startsWith('001_'));
+    const doc = await h.open(name);
+    const r = h.cli(['outline', '--format', 'json', doc.uri.fsPath]);
+    const outline = JSON.parse(r.stdout);
+    const flatCli = [];
+    const walkCli = (nodes, depth) => {
+      for (const n of nodes || []) {
+        flatCli.push({ line: n.line, depth, marker: n.marker || '', title: n.title || '' });
+        walkCli(n.children, depth + 1);
+      }
+    };
+    walkCli(Array.isArray(outline) ? outline : (outline.children || outline.outline || outline.headings), 0);
+    const cliHeadings = flatCli.filter((n) => n.marker);
+    assert.ok(cliHeadings.length >= 10, `the CLI outline of ${name} has its 一、/（一） headings`);
+
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok(symbols && symbols.length > 0, 'document symbols are provided');
+    const flatSym = [];
+    const walkSym = (nodes, depth) => {
+      for (const s of nodes || []) {
+        flatSym.push({ line: s.range ? s.range.start.line + 1 : s.location.range.start.line + 1, depth, text: `${s.name} ${s.detail || ''}` });
+        walkSym(s.children, depth + 1);
+      }
+    };
+    walkSym(symbols, 0);
+    for (const n of cliHeadings) {
+      const s = flatSym.find((x) => x.line === n.line);
+      assert.ok(s, `a symbol on line ${n.line} for ${n.marker}${n.title}`);
+      assert.ok(s.text.includes(n.title.slice(0, 6)), `symbol on line ${n.line} is named after "${n.title}": ${s.text}`);
+    }
+    // nesting: every （一） sits under a 一、 in both trees
+    const depthOf = (line, list) => list.find((x) => x.line === line).depth;
+    const l1 = cliHeadings.filter((n) => /^[一二三四五六七八九十]+、/.test(n.marker));
+    const l2 = cliHeadings.filter((n) => /^（/.test(n.marker));
+    assert.ok(l1.length >= 3 && l2.length >= 5, 'seed 001 has 一、 and （一） headings');
+    for (const n of l2) {
+      assert.strictEqual(depthOf(n.line, flatSym) - depthOf(l1[0].line, flatSym), 1, `${n.marker} is a child of a 一、 heading`);
+    }
+  });
+
+  it('Export to DOCX writes a file the CLI export agrees with', async function () {
+    const JSZip = require(path.join(h.REPO, 'node_modules', 'jszip'));
+    const src = path.join(h.workspaceDir(), 'clean.report.md');
+    const out = src.replace(/\.report\.md$/, '.docx');
+    fs.rmSync(out, { force: true });
+    const doc = await h.open('clean.report.md');
+    await expectSameAsCli(doc, 'clean.report.md');
+    assert.strictEqual(h.ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0,
+      'the clean fixture has no errors, so export asks no questions');
+    const written = waitForCreated(out);
+    await vscode.commands.executeCommand('reportMarkdown.exportDocx', doc.uri);
+    await written;
+    const ref = path.join(h.workspaceDir(), 'clean.cli.docx');
+    fs.rmSync(ref, { force: true });
+    const r = h.cli(['export', src, '-o', ref, '--strict']);
+    assert.strictEqual(r.status, 0, `report-md export --strict accepts the document: ${r.stderr}`);
+    const [ours, theirs] = await Promise.all([out, ref].map(async (f) => JSZip.loadAsync(fs.readFileSync(f))));
+    const xml = await ours.file('word/document.xml').async('string');
+    assert.ok(xml.includes('关于开展示范测试的报告'), 'the title is in word/document.xml');
+    for (const part of ['word/document.xml', 'word/styles.xml']) {
+      const a = await ours.file(part).async('string');
+      const b = await theirs.file(part).async('string');
+      assert.strictEqual(a, b, `${part} of the extension's export equals the CLI's`);
+    }
+  });
+
+  it('settings change what is reported', async function () {
+    const name = SEEDS()[0];
+    const doc = await h.open(name);
+    await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.severity === vscode.DiagnosticSeverity.Error),
+      'placeholder errors by default');
+    const config = vscode.workspace.getConfiguration('reportMarkdown');
+    const before = config.inspect('rules');
+    assert.ok(before, 'setting reportMarkdown.rules is contributed');
+    try {
+      await config.update('rules', { placeholder: 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => {
+        const p = d.filter((x) => h.codeOf(x) === 'placeholder');
+        return p.length > 0 && p.every((x) => x.severity === vscode.DiagnosticSeverity.Warning);
+      }, 'placeholders downgraded to warnings by reportMarkdown.rules');
+      await config.update('rules', { placeholder: 'off' }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'placeholder'),
+        'placeholders gone with reportMarkdown.rules placeholder=off');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.severity === vscode.DiagnosticSeverity.Error),
+      'placeholder errors back after removing the setting');
+  });
+
+  it('.reportmdrc.json changes what is reported, as it does for the CLI', async function () {
+    const name = SEEDS()[0];
+    const rc = path.join(h.workspaceDir(), '.reportmdrc.json');
+    const doc = await h.open(name);
+    await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder'), 'placeholders by default');
+    try {
+      await vscode.workspace.fs.writeFile(vscode.Uri.file(rc), Buffer.from(JSON.stringify({ rules: { placeholder: 'off' } })));
+      await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'placeholder'),
+        'placeholders gone after writing .reportmdrc.json {rules:{placeholder:"off"}}');
+      await expectSameAsCli(doc, `${name} with .reportmdrc.json`);
+    } finally {
+      fs.rmSync(rc, { force: true });
+    }
+    await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder'),
+      'placeholders back after deleting .reportmdrc.json');
+  });
+});
+
+function waitForCreated(file) {
+  return h.waitForFile(file, 60000);
+}

@@ -1,0 +1,125 @@
+// Page helpers for driving the VS Code workbench (code-server) with playwright-core.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+export const env = process.env;
+export const ARTIFACTS = env.REPORT_MD_E2E_ARTIFACTS;
+export const REPO = env.REPORT_MD_E2E_REPO;
+
+/** The CLI as the reference implementation. */
+export function cli(args) {
+  const r = spawnSync(process.execPath, [env.REPORT_MD_E2E_CLI, ...args], { encoding: 'utf8', env: { ...env, LANG: 'en_US.UTF-8' } });
+  if (r.status === 2 || r.error) { throw new Error(`report-md ${args.join(' ')}: ${r.stderr || r.error}`); }
+  return r;
+}
+
+export function manifest() {
+  return JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+}
+
+/** A command's title as the workbench shows it in a locale ('' = default), resolving %nls% keys. */
+export function commandTitle(command, locale = '') {
+  const pkg = manifest();
+  const c = (pkg.contributes?.commands || []).find((x) => x.command === command);
+  if (!c) { throw new Error(`package.json contributes no command ${command}`); }
+  const resolve = (v) => {
+    const m = /^%(.+)%$/.exec(v || '');
+    if (!m) { return v; }
+    const files = locale ? [`package.nls.${locale}.json`, 'package.nls.json'] : ['package.nls.json'];
+    for (const f of files) {
+      const p = path.join(REPO, f);
+      if (fs.existsSync(p)) {
+        const nls = JSON.parse(fs.readFileSync(p, 'utf8'));
+        const val = nls[m[1]];
+        if (val !== undefined) { return typeof val === 'string' ? val : val.message; }
+      }
+    }
+    return v;
+  };
+  const title = resolve(c.title);
+  const category = resolve(c.category);
+  return { title, category, full: category ? `${category}: ${title}` : title };
+}
+
+export async function launch() {
+  const { chromium } = require(env.REPORT_MD_E2E_PLAYWRIGHT);
+  const profile = fs.mkdtempSync(path.join(env.REPORT_MD_E2E_STATE, 'chromium-ui-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: env.REPORT_MD_E2E_CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, async close() { await context.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+let shotNo = 0;
+/** Saves artifacts/e2e/ui-NN-<name>.png. */
+export async function shot(page, name) {
+  shotNo += 1;
+  const file = path.join(ARTIFACTS, `ui-${String(shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export async function openWorkbench(page, url, folder) {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+  // the explorer is populated once the remote file system answered
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60000 });
+}
+
+export async function dismiss(page) {
+  for (let i = 0; i < 3; i++) { await page.keyboard.press('Escape'); }
+}
+
+/** Runs a command through the command palette (F1), picking the row with `label`. */
+export async function runCommand(page, label, { typed = label } = {}) {
+  await dismiss(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill('>' + typed);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  await row.click();
+}
+
+/** Opens a file by clicking it in the explorer, and waits for its editor tab. */
+export async function openFromExplorer(page, name) {
+  await dismiss(page);
+  const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await item.waitFor({ state: 'visible', timeout: 30000 });
+  await item.click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 30000 });
+}
+
+/** Moves the cursor with the workbench's Go to Line (Ctrl+G). */
+export async function goToLine(page, line, column = 1) {
+  await dismiss(page);
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`\\b${line}\\D+${column}\\b`) }).waitFor({ timeout: 15000 });
+}
+
+/** Resolves when `file` exists on disk (fs.watch on its folder), or fails after `ms`. */
+export function waitForFile(file, ms = 60000) {
+  return new Promise((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(file), () => { if (fs.existsSync(file)) { done(true); } });
+    const timer = setTimeout(() => done(fs.existsSync(file)), ms);
+    function done(ok) {
+      clearTimeout(timer); watcher.close();
+      if (ok) { resolve(file); } else { reject(new Error(`timed out after ${ms} ms waiting for ${file}`)); }
+    }
+    if (fs.existsSync(file)) { done(true); }
+  });
+}
