@@ -11,6 +11,7 @@ import { CommandIds } from './commands/ids.js';
 import { disableRuleEdit } from './commands/disable-rule.js';
 import { fixAllEdit } from './commands/fix-all.js';
 import type { Services } from './commands/services.js';
+import { placeholderPhrases } from './logic/placeholder-phrase.js';
 import { isReportDocument } from './settings.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('reportMarkdown');
@@ -62,16 +63,14 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
         const renumber = this.renumberAction(document, diagnostic);
         if (renumber) actions.push(renumber);
       }
-      if (ruleId === 'placeholder' && !diagnostic.range.isEmpty) {
-        const placeholder = document.getText(diagnostic.range);
-        const action = new vscode.CodeAction(vscode.l10n.t('Replace all “{0}” with…', placeholder), vscode.CodeActionKind.QuickFix);
-        action.command = {
-          command: CommandIds.replacePlaceholder,
-          title: action.title,
-          arguments: [document.uri, placeholder],
-        };
-        action.diagnostics = [diagnostic];
-        actions.push(action);
+      if (ruleId === 'placeholder' && !diagnostic.range.isEmpty && diagnostic.range.isSingleLine) {
+        const line = document.lineAt(diagnostic.range.start.line).text;
+        for (const phrase of placeholderPhrases(line, diagnostic.range.start.character, diagnostic.range.end.character)) {
+          const action = new vscode.CodeAction(vscode.l10n.t('Replace all “{0}” with…', phrase), vscode.CodeActionKind.QuickFix);
+          action.command = { command: CommandIds.replacePlaceholder, title: action.title, arguments: [document.uri, phrase] };
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+        }
       }
       if (!seenRules.has(ruleId)) {
         seenRules.add(ruleId);

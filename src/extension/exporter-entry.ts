@@ -1,8 +1,19 @@
 /**
- * Entry of the lazily loaded exporter bundle (dist/exporter.cjs): re-exports
- * the core's DOCX exporter so the extension bundle stays small.
- * TEMPORARY until src/core/export exposes exportDocx.
+ * Entry of the lazily loaded exporter bundle (dist/exporter.cjs): the core's
+ * DOCX exporter behind a text-in, bytes-out function, so the extension
+ * bundle never contains `docx`. No `vscode` here: images are read through
+ * the `readImage` port the extension passes in.
  */
-export async function exportDocx(_text: string, _options?: Record<string, unknown>): Promise<Uint8Array> {
-  throw new Error('DOCX export is not available in this build yet.');
+import { parseReport } from '../core/index.js';
+import { exportDocx, type DocxExportOptions, type ExportWarning } from '../core/export/index.js';
+
+export type ReportExportOptions = Omit<DocxExportOptions, 'source'>;
+
+/** Parses a report and exports it; returns the .docx bytes and any warnings. */
+export async function exportReport(
+  text: string,
+  options: ReportExportOptions = {},
+): Promise<{ data: Uint8Array; warnings: ExportWarning[] }> {
+  const report = parseReport(text);
+  return exportDocx(report.root, { ...options, source: text });
 }

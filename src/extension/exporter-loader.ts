@@ -4,11 +4,10 @@
  * the `docx` library. The web entry supplies its own loader.
  */
 import * as vscode from 'vscode';
+import type * as Exporter from './exporter-entry.js';
 
 /** What dist/exporter.cjs exports (see exporter-entry.ts). */
-export type ExporterModule = {
-  exportDocx(text: string, options?: Record<string, unknown>): Promise<Uint8Array>;
-};
+export type ExporterModule = Pick<typeof Exporter, 'exportReport'>;
 
 export type ExporterLoader = () => Promise<ExporterModule>;
 

@@ -16,8 +16,12 @@ export type ExportSettings = {
   saveLocation: 'ask' | 'besideDocument';
   /** Open the DOCX with the system's default application after export. */
   openAfterExport: boolean;
-  /** Extra options passed to the core exporter as they are. */
-  options: Record<string, unknown>;
+  /** Author written into the document properties ('' for none). */
+  author: string;
+  /** Insert a table of contents after the title. */
+  tableOfContents: boolean;
+  /** Overrides of the exporter's GB/T 9704 layout table, passed as they are. */
+  layout: Record<string, unknown>;
 };
 
 export type ExtensionSettings = {
@@ -38,7 +42,7 @@ export function readSettings(
   const configuration = vscode.workspace.getConfiguration(SECTION, scope);
   const languages = configuration.get<string[]>('languages', [LANGUAGE_ID]);
   const run = configuration.get<string>('run', 'onType');
-  const exportOptions = configuration.get<Record<string, unknown>>('export.options', {});
+  const layout = configuration.get<Record<string, unknown>>('export.layout', {});
   return {
     languages: Array.isArray(languages) ? languages : [LANGUAGE_ID],
     run: run === 'onSave' ? 'onSave' : 'onType',
@@ -56,7 +60,9 @@ export function readSettings(
     export: {
       saveLocation: configuration.get<string>('export.saveLocation', 'ask') === 'besideDocument' ? 'besideDocument' : 'ask',
       openAfterExport: configuration.get<boolean>('export.openAfterExport', false),
-      options: exportOptions && typeof exportOptions === 'object' ? exportOptions : {},
+      author: configuration.get<string>('export.author', '') ?? '',
+      tableOfContents: configuration.get<boolean>('export.tableOfContents', false) === true,
+      layout: layout && typeof layout === 'object' && !Array.isArray(layout) ? layout : {},
     },
   };
 }

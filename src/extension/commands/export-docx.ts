@@ -1,18 +1,69 @@
 /**
  * reportMarkdown.exportDocx: exports the document to Word. Arguments (all
  * optional): document URI, target URI (skips the save dialog). Returns the
- * written URI. The exporter is loaded on first use.
+ * written URI. The exporter is loaded on first use; images are read through
+ * vscode.workspace.fs relative to the document.
  */
 import * as vscode from 'vscode';
+import { documentStats } from '../core-api.js';
+import type { ReportExportOptions } from '../exporter-entry.js';
 import { describe } from '../output.js';
-import { readSettings } from '../settings.js';
+import { readSettings, type ExtensionSettings } from '../settings.js';
 import { targetDocument, type Services } from './services.js';
 
-/** `工作汇报.report.md` → `工作汇报.docx`, next to the source. */
+/** `工作汇报.report.md` → `工作汇报.docx`, `a.md` → `a.docx`. */
 export function docxNameFor(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1) || 'report';
-  const stem = name.replace(/\.report\.md$/i, '').replace(/\.(md|markdown|txt)$/i, '');
+  const stem = name.replace(/\.report\.md$/i, '').replace(/\.[^.]+$/, '');
   return `${stem || 'report'}.docx`;
+}
+
+/** Reads images referenced by the report: relative to its folder; remote URLs are not fetched. */
+function imageReader(document: vscode.TextDocument): ReportExportOptions['readImage'] {
+  if (document.isUntitled) return undefined;
+  const folder = vscode.Uri.joinPath(document.uri, '..');
+  return async (url) => {
+    let target: vscode.Uri;
+    if (/^file:/i.test(url)) target = vscode.Uri.parse(url);
+    else if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+    else {
+      let decoded = url;
+      try {
+        decoded = decodeURIComponent(url);
+      } catch {
+        // Keep the raw URL.
+      }
+      target = decoded.startsWith('/') ? folder.with({ path: decoded }) : vscode.Uri.joinPath(folder, decoded);
+    }
+    try {
+      return await vscode.workspace.fs.readFile(target);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function exportOptions(document: vscode.TextDocument, settings: ExtensionSettings): ReportExportOptions {
+  const readImage = imageReader(document);
+  return {
+    lang: settings.lang,
+    ...(settings.export.author ? { author: settings.export.author } : {}),
+    ...(settings.export.tableOfContents ? { tableOfContents: true } : {}),
+    ...(Object.keys(settings.export.layout).length > 0 ? { layout: settings.export.layout as ReportExportOptions['layout'] } : {}),
+    ...(readImage ? { readImage } : {}),
+  };
+}
+
+async function chooseDestination(document: vscode.TextDocument, settings: ExtensionSettings): Promise<vscode.Uri | undefined> {
+  const beside = document.isUntitled ? undefined : vscode.Uri.joinPath(document.uri, '..', docxNameFor(document.uri.path));
+  if (beside && settings.export.saveLocation === 'besideDocument') return beside;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({
+    defaultUri: beside ?? (folder ? vscode.Uri.joinPath(folder, 'report.docx') : undefined),
+    filters: { [vscode.l10n.t('Word document')]: ['docx'] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: vscode.l10n.t('Export to Word (DOCX)'),
+  });
 }
 
 export async function exportDocx(services: Services, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
@@ -22,30 +73,23 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
     return undefined;
   }
   const settings = readSettings(document);
-  let destination = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
-  if (!destination) {
-    const beside = document.isUntitled
-      ? undefined
-      : vscode.Uri.joinPath(document.uri, '..', docxNameFor(document.uri.path));
-    if (beside && settings.export.saveLocation === 'besideDocument') destination = beside;
-    else {
-      destination = await vscode.window.showSaveDialog({
-        defaultUri: beside ?? (vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'report.docx') : undefined),
-        filters: { [vscode.l10n.t('Word document')]: ['docx'] },
-        saveLabel: vscode.l10n.t('Export'),
-        title: vscode.l10n.t('Export to Word (DOCX)'),
-      });
-    }
-  }
+  const destination =
+    target instanceof vscode.Uri
+      ? target
+      : typeof target === 'string' && target.length > 0
+        ? vscode.Uri.parse(target)
+        : await chooseDestination(document, settings);
   if (!destination) return undefined;
-  const written = destination;
+  const text = document.getText();
+  let warnings: Array<{ message: string; line?: number }> = [];
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting to Word…') },
       async () => {
         const exporter = await services.loadExporter();
-        const bytes = await exporter.exportDocx(document.getText(), { ...settings.export.options });
-        await vscode.workspace.fs.writeFile(written, bytes);
+        const result = await exporter.exportReport(text, exportOptions(document, settings));
+        warnings = result.warnings;
+        await vscode.workspace.fs.writeFile(destination, result.data);
       },
     );
   } catch (error) {
@@ -53,14 +97,31 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
     void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', describe(error)));
     return undefined;
   }
-  const fileName = written.path.slice(written.path.lastIndexOf('/') + 1);
-  if (settings.export.openAfterExport) {
-    void vscode.env.openExternal(written);
-  } else {
-    const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', fileName), open).then((choice) => {
-      if (choice === open) void vscode.env.openExternal(written);
-    });
+  for (const warning of warnings) {
+    services.log.info(`${document.uri.toString(true)}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }
-  return written;
+  void reportExported(services, destination, settings, warnings.length, documentStats(text).placeholders);
+  return destination;
+}
+
+/** A non-blocking note after export: open the file, show warnings, placeholders still in the text. */
+async function reportExported(
+  services: Services,
+  written: vscode.Uri,
+  settings: ExtensionSettings,
+  warningCount: number,
+  placeholders: number,
+): Promise<void> {
+  if (settings.export.openAfterExport) void vscode.env.openExternal(written);
+  const fileName = written.path.slice(written.path.lastIndexOf('/') + 1);
+  const notes = [vscode.l10n.t('Exported {0}.', fileName)];
+  if (placeholders > 0) notes.push(vscode.l10n.t('{0} placeholders remain.', placeholders));
+  if (warningCount > 0) notes.push(vscode.l10n.t('{0} warnings (see the output).', warningCount));
+  const open = vscode.l10n.t('Open');
+  const showOutput = vscode.l10n.t('Show Output');
+  const actions = [...(settings.export.openAfterExport ? [] : [open]), ...(warningCount > 0 ? [showOutput] : [])];
+  const show = placeholders > 0 || warningCount > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(notes.join(' '), ...actions);
+  if (choice === open) void vscode.env.openExternal(written);
+  else if (choice === showOutput) services.log.show();
 }

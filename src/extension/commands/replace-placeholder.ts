@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
 import { toVsRange, toWorkspaceEdit } from '../convert.js';
-import { replaceAllEdits } from '../logic/occurrences.js';
+import { placeholderOccurrences, placeholderPhrases } from '../logic/placeholder-phrase.js';
 import { note, editorFor, targetDocument } from './services.js';
 
 export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
@@ -16,8 +16,8 @@ export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, r
   let needle = typeof placeholder === 'string' && placeholder.length > 0 ? placeholder : undefined;
   needle ??= await pickPlaceholder(document, text);
   if (needle === undefined) return false;
-  const edits = replaceAllEdits(text, needle, '');
-  if (edits.length === 0) {
+  const ranges = placeholderOccurrences(text, needle);
+  if (ranges.length === 0) {
     note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
     return false;
   }
@@ -26,12 +26,12 @@ export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, r
       ? replacement
       : await vscode.window.showInputBox({
           title: vscode.l10n.t('Replace placeholder'),
-          prompt: vscode.l10n.t('Replace all {0} occurrences of “{1}” with:', edits.length, needle),
+          prompt: vscode.l10n.t('Replace all {0} occurrences of “{1}” with:', ranges.length, needle),
           placeHolder: needle,
           validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type the text that replaces the placeholder.') : undefined),
         });
   if (value === undefined || value.length === 0) return false;
-  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, replaceAllEdits(text, needle, value)));
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, ranges.map((range) => ({ range, newText: value }))));
 }
 
 /** The placeholder under the cursor, or one the writer picks from those in the document. */
@@ -41,15 +41,18 @@ async function pickPlaceholder(document: vscode.TextDocument, text: string): Pro
     note(vscode.l10n.t('No placeholders left.'));
     return undefined;
   }
+  const phraseOf = (range: vscode.Range): string =>
+    placeholderPhrases(document.lineAt(range.start.line).text, range.start.character, range.isSingleLine ? range.end.character : range.start.character)[0] ??
+    document.getText(range);
   const selection = editorFor(document)?.selection;
   if (selection) {
     const under = placeholderRanges.map(toVsRange).find((range) => range.contains(selection.active));
-    if (under) return document.getText(under);
+    if (under) return phraseOf(under);
   }
   const counts = new Map<string, number>();
   for (const range of placeholderRanges) {
-    const found = document.getText(toVsRange(range));
-    counts.set(found, (counts.get(found) ?? 0) + 1);
+    const phrase = phraseOf(toVsRange(range));
+    counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
   }
   const picked = await vscode.window.showQuickPick(
     [...counts].map(([label, count]) => ({ label, description: vscode.l10n.t('{0} occurrences', count) })),

@@ -1,0 +1,45 @@
+/**
+ * Placeholder phrases for "Replace all … with…": the placeholder token the
+ * core reports (`XX`, `*`, `x`) plus the noun that follows it when it names a
+ * place, office or body (`XX镇`, `*书记`, `x有限公司`), so replacing `XX镇`
+ * does not also rewrite `XX县`. Occurrences match whole tokens only.
+ */
+import type { Range } from '../../core/types.js';
+import { lineStarts, positionAt } from './text-positions.js';
+
+/** Nouns that commonly follow a redacted name in reports, longest first when matched. */
+const FOLLOWERS = [
+  '有限公司', '街道', '社区', '书记', '县长', '镇长', '乡长', '区长', '市长', '主任', '小学', '中学', '公司', '同志', '项目',
+  '镇', '乡', '村', '县', '区', '市', '省', '州', '局', '委', '办', '所', '站', '队', '校',
+].sort((a, b) => b.length - a.length);
+
+/** Characters placeholder tokens are made of. */
+const TOKEN_CHAR = /[XxＸｘ×○□*＊]/;
+
+/** Candidate phrases for the placeholder `token` that starts at `start` in `line`: the phrase with its noun first, then the bare token. */
+export function placeholderPhrases(line: string, start: number, end: number): string[] {
+  const token = line.slice(start, end);
+  if (token.length === 0) return [];
+  const rest = line.slice(end);
+  const follower = FOLLOWERS.find((noun) => rest.startsWith(noun));
+  return follower ? [token + follower, token] : [token];
+}
+
+/** Ranges of `needle` in `text` that are whole placeholder tokens (not the tail or head of a longer run such as XXX). */
+export function placeholderOccurrences(text: string, needle: string): Range[] {
+  if (needle.length === 0) return [];
+  const checkBefore = TOKEN_CHAR.test(needle[0]!);
+  const checkAfter = TOKEN_CHAR.test(needle[needle.length - 1]!);
+  const starts = lineStarts(text);
+  const ranges: Range[] = [];
+  let previousEnd = 0;
+  for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + 1)) {
+    const end = index + needle.length;
+    if (index < previousEnd) continue;
+    if (checkBefore && index > 0 && TOKEN_CHAR.test(text[index - 1]!)) continue;
+    if (checkAfter && end < text.length && TOKEN_CHAR.test(text[end]!)) continue;
+    ranges.push({ start: positionAt(text, index, starts), end: positionAt(text, end, starts) });
+    previousEnd = end;
+  }
+  return ranges;
+}

@@ -1,0 +1,205 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { applyEdits, lint, nextMarkerAt } from '../../src/core/index.js';
+import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
+import { bodyStartLine, disableComment, disableCommentEdit } from '../../src/extension/logic/disable-comment.js';
+import { Generations } from '../../src/extension/logic/generations.js';
+import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/marker-completion.js';
+import { minimalEdit } from '../../src/extension/logic/minimal-edit.js';
+import { pickRange } from '../../src/extension/logic/placeholder-navigation.js';
+import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/logic/placeholder-phrase.js';
+import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
+import { lineStarts, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
+
+const range = (line: number, start: number, end = start + 1) => ({ start: { line, character: start }, end: { line, character: end } });
+
+describe('extension: text positions', () => {
+  it('converts offsets and positions across \\n, \\r\\n and \\r line breaks', () => {
+    const text = '一、甲\r\n（一）乙\n1.丙\r（1）丁';
+    assert.deepEqual(lineStarts(text), [0, 5, 10, 14]);
+    assert.deepEqual(positionAt(text, 6), { line: 1, character: 1 });
+    assert.equal(offsetAt(text, { line: 1, character: 1 }), 6);
+    assert.equal(offsetAt(text, { line: 0, character: 99 }), 3);
+    assert.equal(lineText(text, 3), '（1）丁');
+  });
+
+  it('round-trips every offset', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '一', '\n', '\r', '😀') }), (text) => {
+        const starts = lineStarts(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const position = positionAt(text, offset, starts);
+          const back = offsetAt(text, position, starts);
+          // Offsets inside a \r\n pair clamp to the end of the line's content.
+          if (!(text[offset - 1] === '\r' && text[offset] === '\n')) assert.equal(back, offset);
+        }
+      }),
+    );
+  });
+});
+
+describe('extension: minimal edit', () => {
+  it('covers only the changed span', () => {
+    const edit = minimalEdit('一、甲\n（三）乙\n', '一、甲\n（一）乙\n');
+    assert.deepEqual(edit, { range: range(1, 1, 2), newText: '一' });
+  });
+
+  it('returns undefined for equal texts', () => {
+    assert.equal(minimalEdit('abc', 'abc'), undefined);
+  });
+
+  it('turns any text into any other when applied', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '一', '（', '\n', '\r\n', '😀') }),
+        fc.string({ unit: fc.constantFrom('a', '二', '）', '\n', '\r\n', '😀') }),
+        (before, after) => {
+          const edit = minimalEdit(before, after);
+          assert.equal(edit ? applyEdits(before, [edit]) : before, after);
+        },
+      ),
+    );
+  });
+});
+
+describe('extension: placeholder navigation', () => {
+  const ranges = [range(5, 2), range(1, 0), range(3, 4)];
+
+  it('goes to the next range after the cursor and wraps at the end', () => {
+    assert.deepEqual(pickRange(ranges, { line: 1, character: 0 }, 'next'), { range: range(3, 4), wrapped: false });
+    assert.deepEqual(pickRange(ranges, { line: 6, character: 0 }, 'next'), { range: range(1, 0), wrapped: true });
+  });
+
+  it('goes to the previous range before the cursor and wraps at the start', () => {
+    assert.deepEqual(pickRange(ranges, { line: 5, character: 2 }, 'previous'), { range: range(3, 4), wrapped: false });
+    assert.deepEqual(pickRange(ranges, { line: 0, character: 0 }, 'previous'), { range: range(5, 2), wrapped: true });
+  });
+
+  it('returns undefined without ranges', () => {
+    assert.equal(pickRange([], { line: 0, character: 0 }, 'next'), undefined);
+  });
+});
+
+describe('extension: disable comments', () => {
+  const report = '工作报告\n一、甲\n（一）乙\n（三）丙\n（四）丁\n';
+
+  it('inserts a disable-next-line comment above the line, keeping CRLF', () => {
+    const edit = disableCommentEdit('a\r\nb\r\n', 1, 'pairing', 'line');
+    assert.deepEqual(edit, { range: range(1, 0, 0), newText: '<!-- report-md-disable-next-line pairing -->\r\n' });
+  });
+
+  it('inserts a disable-file comment after front matter', () => {
+    const text = '---\ntitle: x\n---\n一、甲\n';
+    assert.equal(bodyStartLine(text), 3);
+    assert.equal(disableCommentEdit(text, 3, 'placeholder', 'file').range.start.line, 3);
+    assert.equal(disableComment('placeholder', 'file'), '<!-- report-md-disable-file placeholder -->');
+  });
+
+  it('silences the finding in the core, for the line and for the file', () => {
+    const before = lint(report).filter((finding) => finding.ruleId === 'numbering-sequence');
+    assert.ok(before.length > 0, 'the fixture has a numbering-sequence finding');
+    const line = before[0]!.range.start.line;
+    for (const scope of ['line', 'file'] as const) {
+      const disabled = applyEdits(report, [disableCommentEdit(report, line, 'numbering-sequence', scope)]);
+      const after = lint(disabled).filter((finding) => finding.ruleId === 'numbering-sequence');
+      assert.ok(after.length < before.length, `${scope}: ${JSON.stringify(after)}`);
+    }
+  });
+});
+
+describe('extension: next-marker completion', () => {
+  it('applies at the start of a line and while a marker is being typed', () => {
+    assert.deepEqual(markerCompletionSpot('', 0), { start: 0, end: 0, prefix: '' });
+    assert.deepEqual(markerCompletionSpot('　　（', 3), { start: 2, end: 3, prefix: '（' });
+    assert.deepEqual(markerCompletionSpot('(三', 2), { start: 0, end: 2, prefix: '(三' });
+    assert.equal(markerCompletionSpot('一是抓好', 4), undefined);
+  });
+
+  it('keeps the candidates that extend the prefix, with either bracket width', () => {
+    assert.deepEqual(filterMarkers(['（三）', '1.', '三、', '（三）'], '('), ['（三）']);
+    assert.deepEqual(filterMarkers(['（三）', '1.'], ''), ['（三）', '1.']);
+  });
+
+  it('offers the next sibling after （二） and the first child under a new 二、', () => {
+    const text = '一、甲\n（一）乙\n（二）丙\n\n二、丁\n';
+    assert.equal(nextMarkerAt(text, 3)[0], '（三）');
+    assert.ok(nextMarkerAt(text, 5).includes('（一）'), JSON.stringify(nextMarkerAt(text, 5)));
+  });
+});
+
+describe('extension: settings to config', () => {
+  it('keeps severities and option objects, drops invalid entries with a warning', () => {
+    const warnings: string[] = [];
+    const config = configFromSettings(
+      { rules: { pairing: 'off', 'numbering-lone': { severity: 'info' }, bogus: 3 }, placeholderAllow: [], placeholderExtraPatterns: [] },
+      (message) => warnings.push(message),
+    );
+    assert.deepEqual(config, { rules: { pairing: 'off', 'numbering-lone': { severity: 'info' } } });
+    assert.equal(warnings.length, 1);
+  });
+
+  it('adds allowed terms to the defaults and passes extra patterns as the placeholder options', () => {
+    const config = configFromSettings({
+      rules: { placeholder: 'warning' },
+      placeholderAllow: ['XL'],
+      placeholderExtraPatterns: ['【待补】', '('],
+      placeholderDefaultAllow: ['X光'],
+    });
+    assert.deepEqual(config.rules!['placeholder'], { severity: 'warning', allow: ['X光', 'XL'], extra: ['【待补】'] });
+  });
+
+  it('lets the core honour the settings', () => {
+    const text = '一、关于XL型号和XX镇\n';
+    const config = configFromSettings({ rules: {}, placeholderAllow: ['XL型'], placeholderExtraPatterns: [], placeholderDefaultAllow: [] });
+    const found = lint(text, { config: config as never }).filter((finding) => finding.ruleId === 'placeholder');
+    assert.equal(found.length, 1);
+  });
+
+  it('resolves the message language', () => {
+    assert.equal(resolveMessageLanguage('auto', 'zh-cn'), 'zh-CN');
+    assert.equal(resolveMessageLanguage('auto', 'en'), 'en');
+    assert.equal(resolveMessageLanguage('en', 'zh-cn'), 'en');
+  });
+});
+
+describe('extension: config file search', () => {
+  it('walks from the document folder up to the workspace root', () => {
+    assert.deepEqual(configSearchFolders('/ws/a/b/r.report.md', '/ws'), ['/ws/a/b', '/ws/a', '/ws']);
+    assert.deepEqual(configSearchFolders('/ws/r.report.md', '/ws/'), ['/ws']);
+    assert.deepEqual(configSearchFolders('/other/r.report.md', '/ws'), ['/other']);
+    assert.deepEqual(configSearchFolders('/r.report.md', undefined), ['/']);
+    assert.equal(parentPath('/'), undefined);
+  });
+});
+
+describe('extension: generations', () => {
+  it('only the latest generation of a key is current, even after the key is reused', () => {
+    const generations = new Generations<string>();
+    const first = generations.next('a');
+    const second = generations.next('a');
+    assert.equal(generations.isCurrent('a', first), false);
+    assert.equal(generations.isCurrent('a', second), true);
+    generations.delete('a');
+    assert.equal(generations.isCurrent('a', second), false);
+    generations.next('a');
+    assert.equal(generations.isCurrent('a', first), false);
+  });
+});
+
+describe('extension: placeholder phrases', () => {
+  it('adds the following noun to the token', () => {
+    assert.deepEqual(placeholderPhrases('XX镇召开大会', 0, 2), ['XX镇', 'XX']);
+    assert.deepEqual(placeholderPhrases('为确保*书记讲话', 3, 4), ['*书记', '*']);
+    assert.deepEqual(placeholderPhrases('x有限公司项目', 0, 1), ['x有限公司', 'x']);
+    assert.deepEqual(placeholderPhrases('投资X亿元', 2, 3), ['X']);
+  });
+
+  it('matches whole tokens only', () => {
+    const text = 'XX镇、XXX镇、X镇\nXX镇';
+    assert.deepEqual(
+      placeholderOccurrences(text, 'XX镇').map((found) => [found.start.line, found.start.character]),
+      [[0, 0], [1, 0]],
+    );
+    assert.equal(placeholderOccurrences(text, 'X镇').length, 1);
+  });
+});
