@@ -67,6 +67,8 @@ export function handleClosing(node: Closing, context: ExportContext, siblings: r
     context.paragraph({
       style: isSignature ? STYLE_IDS.signature : STYLE_IDS.dateLine,
       indent: { right: isSignature ? indents.signature : indents.date, left: 0, firstLine: 0 },
+      // No automatic CJK/digit spacing: the indents above assume plain advance widths.
+      autoSpaceEastAsianText: false,
       ...(before > 0 ? { spacing: { before } } : {}),
       children: runs,
     }),

@@ -1,0 +1,106 @@
+/**
+ * Layout check helpers: export a report with our exporter, convert it with
+ * LibreOffice (soffice --headless --convert-to pdf) and read line boxes back
+ * with poppler (pdftotext -bbox-layout). Used by layout.test.mjs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseReport } from '../../out/src/core/index.js';
+import { exportDocx } from '../../out/src/core/export/index.js';
+
+/** True when a command runs (exit status 0 for `--version` / `-v`). */
+export function commandAvailable(command, args = ['--version']) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60000 });
+  return !result.error && result.status === 0;
+}
+
+/** Exports report text to a .docx in a fresh temporary folder; returns its path. */
+export async function exportToFile(text, name, folder = mkdtempSync(join(tmpdir(), 'report-md-layout-'))) {
+  const { data } = await exportDocx(parseReport(text).root, { source: text, date: new Date('2026-01-01T00:00:00Z') });
+  const docx = join(folder, `${name}.docx`);
+  writeFileSync(docx, data);
+  return docx;
+}
+
+/** Converts a .docx to PDF beside it with a private LibreOffice profile (safe alongside other soffice runs). */
+export function convertToPdf(docx) {
+  const folder = join(docx, '..');
+  const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'report-md-lo-profile-'))).href;
+  const result = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], {
+    encoding: 'utf8',
+    timeout: 180000,
+  });
+  if (result.status !== 0) throw new Error(`soffice failed (${result.status}): ${result.stderr || result.stdout}`);
+  return join(folder, basename(docx).replace(/\.docx$/, '.pdf'));
+}
+
+const FULL_WIDTH = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2018\u2019\u201c\u201d\u2026]/u;
+
+/** Width of a text in 字 (full-width characters): CJK and full-width punctuation count 1, everything else 0.5. */
+export function characterUnits(text) {
+  let units = 0;
+  for (const character of text) if (!/\s/.test(character)) units += FULL_WIDTH.test(character) ? 1 : 0.5;
+  return units;
+}
+
+/** True when every character is full-width (a line made of Chinese text only). */
+export function allFullWidth(text) {
+  return [...text.replace(/\s/g, '')].every((character) => FULL_WIDTH.test(character));
+}
+
+function attribute(tag, name) {
+  return Number(new RegExp(`${name}="([0-9.+-]+)"`).exec(tag)[1]);
+}
+
+function decodeEntities(text) {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Pages with their text lines (points, origin top-left) from pdftotext -bbox-layout. */
+export function readPdfLines(pdf) {
+  const result = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+  const pages = [];
+  for (const pageMatch of result.stdout.matchAll(/<page width="([0-9.]+)" height="([0-9.]+)">([\s\S]*?)<\/page>/g)) {
+    const lines = [];
+    for (const lineMatch of pageMatch[3].matchAll(/(<line [^>]*>)([\s\S]*?)<\/line>/g)) {
+      const words = [...lineMatch[2].matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((word) => decodeEntities(word[1]));
+      const tag = lineMatch[1];
+      lines.push({ xMin: attribute(tag, 'xMin'), xMax: attribute(tag, 'xMax'), yMin: attribute(tag, 'yMin'), yMax: attribute(tag, 'yMax'), text: words.join(' ') });
+    }
+    lines.sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+    pages.push({ width: Number(pageMatch[1]), height: Number(pageMatch[2]), lines });
+  }
+  return pages;
+}
+
+/** Splits each page's lines into body lines (inside the type area) and footer lines (below it). */
+export function splitPages(pages, layout) {
+  const typeAreaBottom = (layout.page.height - layout.page.marginBottom) / 20;
+  return pages.map((page) => {
+    // Merge boxes on the same baseline (pdftotext may split a line into several).
+    const merged = [];
+    for (const line of page.lines) {
+      const last = merged[merged.length - 1];
+      if (last && Math.abs(last.yMin - line.yMin) < 2) {
+        last.text += line.text;
+        last.xMin = Math.min(last.xMin, line.xMin);
+        last.xMax = Math.max(last.xMax, line.xMax);
+      } else merged.push({ ...line });
+    }
+    return {
+      body: merged.filter((line) => line.yMax <= typeAreaBottom + 2),
+      footer: merged.filter((line) => line.yMin > typeAreaBottom + 2),
+      width: page.width,
+      height: page.height,
+    };
+  });
+}
+
+/** Reads a file as UTF-8 text. */
+export function readText(file) {
+  return readFileSync(file, 'utf8');
+}
