@@ -93,9 +93,9 @@ describe('Report Markdown in a real VS Code extension host', function () {
     assert.strictEqual(diag.range.start.line, 4, 'the finding is on the broken 三、 line (line 5)');
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range,
       vscode.CodeActionKind.QuickFix.value);
-    const fixes = (actions || []).filter((a) => a.diagnostics && a.diagnostics.some((d) => h.codeOf(d) === 'numbering-sequence'));
-    assert.ok(fixes.length > 0, `a quick fix is attached to the finding; offered: ${(actions || []).map((a) => a.title).join(' | ')}`);
-    const fix = fixes.find((a) => a.isPreferred) || fixes[0];
+    const quickFixes = (actions || []).filter((a) => a.kind && a.kind.value === 'quickfix');
+    const fix = quickFixes.find((a) => a.isPreferred) || quickFixes.find((a) => /^(Renumber|重新编号)$/.test(a.title));
+    assert.ok(fix, `a preferred "Renumber" quick fix is offered; got: ${(actions || []).map((a) => a.title).join(' | ')}`);
     await h.applyCodeAction(fix);
     assert.strictEqual(doc.getText(), expected, `"${fix.title}" gives the same text as report-md fix`);
     await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'numbering-sequence'),
@@ -192,8 +192,10 @@ describe('Report Markdown in a real VS Code extension host', function () {
     assert.strictEqual(h.ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0,
       'the clean fixture has no errors, so export asks no questions');
     const written = waitForCreated(out);
-    await vscode.commands.executeCommand('reportMarkdown.exportDocx', doc.uri);
+    // the target argument skips the save dialog (reportMarkdown.export.saveLocation = "ask")
+    const result = await vscode.commands.executeCommand('reportMarkdown.exportDocx', doc.uri, vscode.Uri.file(out));
     await written;
+    assert.ok(result && result.fsPath === out, `the command returns the written file: ${result && result.fsPath}`);
     const ref = path.join(h.workspaceDir(), 'clean.cli.docx');
     fs.rmSync(ref, { force: true });
     const r = h.cli(['export', src, '-o', ref, '--strict']);

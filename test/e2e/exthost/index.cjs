@@ -17,8 +17,10 @@ exports.run = function run() {
     mocha.addFile(path.join(__dirname, f));
   }
   const results = { passes: [], failures: [], pending: [] };
+  console.log('[report-md-e2e] suite start'); // the harness echoes what follows
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
+      console.log('[report-md-e2e] suite end');
       if (resultsFile) {
         fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
       }

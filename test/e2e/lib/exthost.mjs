@@ -7,8 +7,12 @@
 // exits and the workbench calls window.codeAutomationExit(code).
 import fs from 'node:fs';
 import path from 'node:path';
+import util from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { ARTIFACTS, log } from './harness.mjs';
+
+const MARK_START = '[report-md-e2e] suite start';
+const MARK_END = '[report-md-e2e] suite end';
 
 export async function runExtHostSuite(tc, state, server, { workspace, extensionPath, testsPath, resultsFile, timeoutMs = 300_000 }) {
   const payload = [
@@ -22,14 +26,19 @@ export async function runExtHostSuite(tc, state, server, { workspace, extensionP
   let resolveExit;
   const exited = new Promise((r) => { resolveExit = r; });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-  // The extension host's console (mocha's spec reporter) is forwarded to the page console.
-  page.on('console', (m) => {
-    const t = m.text();
-    const idx = t.indexOf('[Extension Host]');
-    if (idx >= 0) {
-      const line = t.slice(idx + '[Extension Host]'.length).replace(/%c/g, '').replace(/ color: [^ ]+$/, '').trimEnd();
-      console.log('  |', line.replace(/^ /, ''));
-    }
+  // The extension host's console (mocha's spec reporter) is forwarded to the page console
+  // as printf-style arguments; print what lies between the suite's start and end marks.
+  let echo = false;
+  page.on('console', async (m) => {
+    if (process.env.REPORT_MD_E2E_DEBUG) { console.log('  [console]', JSON.stringify(m.text()).slice(0, 300)); }
+    if (!echo && !m.text().includes(MARK_START)) { return; }
+    const args = await Promise.all(m.args().map((a) => a.jsonValue().catch(() => '?')));
+    // workbench log lines look like ('%c INFO', 'color: #33f', format, ...values)
+    const parts = typeof args[0] === 'string' && args[0].startsWith('%c') ? args.slice(2) : args;
+    const line = util.format(...parts);
+    if (line.includes(MARK_START)) { echo = true; return; }
+    if (line.includes(MARK_END)) { echo = false; return; }
+    if (echo) { console.log('  |', line); }
   });
   page.on('pageerror', (e) => log('[pageerror]', String(e).slice(0, 300)));
   let outcome;
