@@ -13,7 +13,9 @@ type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: str
 export class ConfigFiles implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Found>>();
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Problems of the config files themselves, shown in the Problems view. */
+  private readonly problems = vscode.languages.createDiagnosticCollection('report-md-config');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
   /** Fires when a `.reportmdrc.json` is created, changed or deleted. */
   readonly onDidChange = this.changed.event;
 
@@ -21,6 +23,7 @@ export class ConfigFiles implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const invalidate = (): void => {
       this.cache.clear();
+      this.problems.clear();
       this.changed.fire();
     };
     this.disposables.push(
@@ -69,9 +72,15 @@ export class ConfigFiles implements vscode.Disposable {
     this.log.forget(`config:${uri.toString()}`);
     try {
       const text = new TextDecoder('utf-8').decode(bytes);
-      return { uri, config: parseConfig(text, uri.path) };
+      const config = parseConfig(text, uri.path.slice(uri.path.lastIndexOf('/') + 1));
+      this.problems.delete(uri);
+      return { uri, config };
     } catch (error) {
-      return { uri, error: `${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}` };
+      const message = error instanceof Error ? error.message : String(error);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'report-md';
+      this.problems.set(uri, [diagnostic]);
+      return { uri, error: `${uri.toString(true)}: ${message}` };
     }
   }
 

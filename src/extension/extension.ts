@@ -39,7 +39,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   const lintService = new LintService(configFiles, log);
   const diagnostics = new DiagnosticsController(lintService, log);
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
-  const statusBar = new StatsStatusBar();
+  const statusBar = new StatsStatusBar(lintService);
 
   const updateContextKey = (): void => {
     const document = vscode.window.activeTextEditor?.document;
@@ -63,12 +63,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(uri)),
     vscode.commands.registerCommand(CommandIds.fixAll, (uri?: unknown) => fixAllCommand(services, uri)),
     vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),
-    vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder('next')),
-    vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder('previous')),
+    vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder(services, 'next')),
+    vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder(services, 'previous')),
     vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown) => showRuleDocs(ruleId)),
     vscode.commands.registerCommand(CommandIds.useForFile, (uri?: unknown) => useForFile(uri)),
     vscode.commands.registerCommand(CommandIds.replacePlaceholder, (uri?: unknown, placeholder?: unknown, replacement?: unknown) =>
-      replacePlaceholder(uri, placeholder, replacement),
+      replacePlaceholder(services, uri, placeholder, replacement),
     ),
     vscode.commands.registerCommand(CommandIds.disableRule, (uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown) =>
       disableRule(uri, line, ruleId, scope),

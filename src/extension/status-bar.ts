@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { documentStats } from './core-api.js';
 import { CommandIds } from './commands/ids.js';
+import type { LintService } from './lint-service.js';
 import { isReportDocument } from './settings.js';
 
 export class StatsStatusBar implements vscode.Disposable {
@@ -12,7 +13,7 @@ export class StatsStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.item];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  constructor(private readonly lintService: LintService) {
     this.item.name = vscode.l10n.t('Report Markdown: character count');
     this.item.command = CommandIds.nextPlaceholder;
     this.disposables.push(
@@ -21,6 +22,11 @@ export class StatsStatusBar implements vscode.Disposable {
         if (event.document === vscode.window.activeTextEditor?.document) this.scheduleUpdate();
       }),
       vscode.workspace.onDidChangeConfiguration(() => this.update()),
+      // Diagnostics are published once the document's config file is known: recount with it.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) this.scheduleUpdate();
+      }),
     );
     this.update();
   }
@@ -40,7 +46,7 @@ export class StatsStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const stats = documentStats(document.getText());
+    const stats = documentStats(document.getText(), this.lintService.optionsNow(document));
     const characters = stats.characters.toLocaleString(vscode.env.language);
     if (stats.placeholders > 0) {
       this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, stats.placeholders)}`;

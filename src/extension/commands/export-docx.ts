@@ -100,7 +100,7 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
   for (const warning of warnings) {
     services.log.info(`${document.uri.toString(true)}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }
-  void reportExported(services, destination, settings, warnings.length, documentStats(text).placeholders);
+  void reportExported(services, destination, settings, warnings.length, documentStats(text, services.lintService.optionsNow(document)).placeholders);
   return destination;
 }
 

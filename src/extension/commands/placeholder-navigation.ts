@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
 import { fromVsPosition, toVsRange } from '../convert.js';
 import { pickRange, type Direction } from '../logic/placeholder-navigation.js';
-import { note } from './services.js';
+import { note, type Services } from './services.js';
 
-export function goToPlaceholder(direction: Direction): boolean {
+export function goToPlaceholder(services: Services, direction: Direction): boolean {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return false;
-  const { placeholderRanges } = documentStats(editor.document.getText());
+  const { placeholderRanges } = documentStats(editor.document.getText(), services.lintService.optionsNow(editor.document));
   const from = editor.selection.start;
   const picked = pickRange(placeholderRanges, fromVsPosition(from), direction);
   if (!picked) {

@@ -7,14 +7,14 @@ import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
 import { toVsRange, toWorkspaceEdit } from '../convert.js';
 import { placeholderOccurrences, placeholderPhrases } from '../logic/placeholder-phrase.js';
-import { note, editorFor, targetDocument } from './services.js';
+import { note, editorFor, targetDocument, type Services } from './services.js';
 
-export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
+export async function replacePlaceholder(services: Services, uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
   const document = await targetDocument(uri);
   if (!document) return false;
   const text = document.getText();
   let needle = typeof placeholder === 'string' && placeholder.length > 0 ? placeholder : undefined;
-  needle ??= await pickPlaceholder(document, text);
+  needle ??= await pickPlaceholder(services, document, text);
   if (needle === undefined) return false;
   const ranges = placeholderOccurrences(text, needle);
   if (ranges.length === 0) {
@@ -35,8 +35,8 @@ export async function replacePlaceholder(uri?: unknown, placeholder?: unknown, r
 }
 
 /** The placeholder under the cursor, or one the writer picks from those in the document. */
-async function pickPlaceholder(document: vscode.TextDocument, text: string): Promise<string | undefined> {
-  const { placeholderRanges } = documentStats(text);
+async function pickPlaceholder(services: Services, document: vscode.TextDocument, text: string): Promise<string | undefined> {
+  const { placeholderRanges } = documentStats(text, services.lintService.optionsNow(document));
   if (placeholderRanges.length === 0) {
     note(vscode.l10n.t('No placeholders left.'));
     return undefined;
