@@ -73,6 +73,8 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
     return undefined;
   }
   const settings = readSettings(document);
+  const interactive = target === undefined || target === null || target === '';
+  if (interactive && !(await confirmUnfinished(services, document))) return undefined;
   const destination =
     target instanceof vscode.Uri
       ? target
@@ -102,6 +104,24 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
   }
   void reportExported(services, destination, settings, warnings.length, documentStats(text, services.lintService.optionsNow(document)).placeholders);
   return destination;
+}
+
+/**
+ * Asks before exporting a report that still has placeholders or errors
+ * (sample data must not reach the final document). Returns true to go on.
+ */
+async function confirmUnfinished(services: Services, document: vscode.TextDocument): Promise<boolean> {
+  const findings = services.lintService.lint(document, await services.lintService.resolveOptions(document));
+  const placeholders = findings.filter((finding) => finding.ruleId === 'placeholder').length;
+  const errors = findings.filter((finding) => finding.ruleId !== 'placeholder' && finding.severity === 'error').length;
+  if (placeholders === 0 && errors === 0) return true;
+  const exportAnyway = vscode.l10n.t('Export Anyway');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('The report still has {0} placeholders and {1} errors. Export anyway?', placeholders, errors),
+    { modal: true },
+    exportAnyway,
+  );
+  return choice === exportAnyway;
 }
 
 /** A non-blocking note after export: open the file, show warnings, placeholders still in the text. */
