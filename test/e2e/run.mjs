@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import {
-  ARTIFACTS, E2E_DIR, REPO, buildVsix, createState, createWorkspace, installVsix, isolatedEnv, log,
+  ARTIFACTS, E2E_DIR, REPO, buildLocalePack, buildVsix, installLocalePack, createState, createWorkspace, installVsix, isolatedEnv, log,
   setupToolchain, startServer, stopServer, tmpRoot,
 } from './lib/harness.mjs';
 import { runExtHostSuite } from './lib/exthost.mjs';
@@ -66,6 +66,7 @@ async function uiSuite(tc, root, vsix) {
   const zh = createState(path.join(root, 'sz'));
   installVsix(tc, en, vsix);
   installVsix(tc, zh, vsix);
+  installLocalePack(tc, zh, 'zh-cn', buildLocalePack(root, 'zh-cn', path.join(root, 'locale-zh-cn.vsix')));
   const wsEn = createWorkspace(path.join(root, 'ws-ui'));
   const wsZh = createWorkspace(path.join(root, 'ws-zh'));
   const servers = [];
@@ -100,14 +101,19 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const tc = setupToolchain();
   log(`toolchain: ${tc.dir}`);
-  const vsix = path.join(ARTIFACTS, 'report-markdown.vsix');
-  if (argv.includes('--no-build') && fs.existsSync(vsix)) {
-    log('reusing', vsix);
+  const root = tmpRoot('rmd-e2e-');
+  // each run packages into its own temp folder (parallel runs must not share a VSIX);
+  // a copy is left in artifacts/e2e/ for inspection and for --no-build
+  const kept = path.join(ARTIFACTS, 'report-markdown.vsix');
+  const vsix = path.join(root, 'report-markdown.vsix');
+  if (argv.includes('--no-build') && fs.existsSync(kept)) {
+    fs.copyFileSync(kept, vsix);
+    log('reusing', path.relative(REPO, kept));
   } else {
     buildVsix(vsix);
-    log(`packaged ${path.relative(REPO, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
+    fs.copyFileSync(vsix, kept);
+    log(`packaged ${path.relative(REPO, kept)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
   }
-  const root = tmpRoot('rmd-e2e-');
   try {
     for (const suite of suites) {
       const t = Date.now();

@@ -60,6 +60,56 @@ export function buildVsix(outFile) {
   return outFile;
 }
 
+/**
+ * A minimal language pack for `locale` (no core translations). VS Code only switches its
+ * display language (vscode.env.language, package.nls.<locale>.json, l10n bundles) when a
+ * language pack for it is installed; the Marketplace pack cannot be downloaded here, so
+ * the workbench's own strings stay English while every string of our extension follows.
+ */
+export function buildLocalePack(workDir, locale, outFile) {
+  const dir = path.join(workDir, `locale-pack-${locale}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const manifest = {
+    name: `e2e-locale-${locale}`, displayName: `e2e display language ${locale}`, publisher: 'report-md-e2e',
+    version: '0.0.1', license: 'MIT', engines: { vscode: '^1.90.0' }, categories: ['Language Packs'],
+    files: ['translations/**', 'README.md'],
+    contributes: {
+      localizations: [{
+        languageId: locale, languageName: locale, localizedLanguageName: locale,
+        translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+      }],
+    },
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'README.md'), `Display language ${locale} for the Report Markdown e2e tests.\n`);
+  run(path.join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
+    '--skip-license', '--out', outFile], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  return outFile;
+}
+
+/**
+ * Installs the locale pack and registers it in <user-data>/languagepacks.json. A running
+ * server writes that index when it installs a pack itself; packs installed from the
+ * command line before start-up are only picked up through it.
+ */
+export function installLocalePack(tc, state, locale, packVsix) {
+  installVsix(tc, state, packVsix);
+  const installed = path.join(state.extensions, `report-md-e2e.e2e-locale-${locale}-0.0.1`);
+  const translations = path.join(installed, 'translations', 'main.i18n.json');
+  if (!fs.existsSync(translations)) { throw new Error(`locale pack not installed: ${translations}`); }
+  const index = {
+    [locale]: {
+      hash: `e2e${locale.replace(/\W/g, '')}`,
+      extensions: [{ extensionIdentifier: { id: `report-md-e2e.e2e-locale-${locale}` }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  fs.writeFileSync(path.join(state.userData, 'languagepacks.json'), JSON.stringify(index, null, 2));
+}
+
 /** Reads publisher.name and version of the packaged extension from package.json. */
 export function extensionId() {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -134,8 +184,9 @@ function csArgs(state) {
 }
 
 /** Installs a VSIX into the isolated extensions dir; returns the installed folder. */
-export function installVsix(tc, state, vsix) {
-  run(tc.node, [tc.codeServer, ...csArgs(state), '--install-extension', vsix, '--force'],
+export function installVsix(tc, state, vsix, ...more) {
+  const args = [vsix, ...more].flatMap((v) => ['--install-extension', v]);
+  run(tc.node, [tc.codeServer, ...csArgs(state), ...args, '--force'],
     { env: isolatedEnv(tc, state), stdio: ['ignore', 'inherit', 'inherit'] });
   const { id, version } = extensionId();
   const installed = path.join(state.extensions, `${id}-${version}`);

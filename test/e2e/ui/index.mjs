@@ -11,7 +11,7 @@ const Mocha = require(process.env.REPORT_MD_E2E_MOCHA);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const mocha = new Mocha({
-  ui: 'bdd', color: false, reporter: 'spec', timeout: 90000, grep: process.env.REPORT_MD_E2E_GREP || undefined,
+  ui: 'bdd', color: false, reporter: 'spec', timeout: 180000, grep: process.env.REPORT_MD_E2E_GREP || undefined,
 });
 for (const f of fs.readdirSync(here).filter((n) => n.endsWith('.test.mjs')).sort()) {
   mocha.addFile(path.join(here, f));

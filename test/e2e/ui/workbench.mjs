@@ -84,9 +84,9 @@ export async function runCommand(page, label, { typed = label } = {}) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15000 });
   await input.fill('>' + typed);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: 15000 });
-  await row.click();
+  await page.keyboard.press('Enter');
 }
 
 /** Opens a file by clicking it in the explorer, and waits for its editor tab. */
@@ -111,15 +111,27 @@ export async function goToLine(page, line, column = 1) {
   await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`\\b${line}\\D+${column}\\b`) }).waitFor({ timeout: 15000 });
 }
 
-/** Resolves when `file` exists on disk (fs.watch on its folder), or fails after `ms`. */
-export function waitForFile(file, ms = 60000) {
+/**
+ * Resolves when `file` exists on disk and `complete(bytes)` holds (checked on every fs.watch
+ * event of its folder), or fails after `ms`. The default accepts any non-empty file.
+ */
+export function waitForFile(file, { ms = 60000, complete = (b) => b.length > 0 } = {}) {
   return new Promise((resolve, reject) => {
-    const watcher = fs.watch(path.dirname(file), () => { if (fs.existsSync(file)) { done(true); } });
-    const timer = setTimeout(() => done(fs.existsSync(file)), ms);
+    const ready = () => {
+      try { return complete(fs.readFileSync(file)); } catch { return false; }
+    };
+    const watcher = fs.watch(path.dirname(file), () => { if (ready()) { done(true); } });
+    const timer = setTimeout(() => done(ready()), ms);
     function done(ok) {
       clearTimeout(timer); watcher.close();
       if (ok) { resolve(file); } else { reject(new Error(`timed out after ${ms} ms waiting for ${file}`)); }
     }
-    if (fs.existsSync(file)) { done(true); }
+    if (ready()) { done(true); }
   });
+}
+
+/** A whole zip file: local header at the start, end-of-central-directory record at the end. */
+export function isCompleteZip(bytes) {
+  return bytes.length > 22 && bytes.readUInt32LE(0) === 0x04034b50
+    && bytes.subarray(Math.max(0, bytes.length - 65557)).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
