@@ -16,9 +16,14 @@ import { isReportDocument } from './settings.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('reportMarkdown');
 
-/** Rules whose fix is a renumbering. */
-export function isNumberingRule(ruleId: string): boolean {
-  return ruleId.startsWith('numbering-') || ruleId === 'enumeration-sequence';
+/** Rules whose own fix is a renumbering (titled "Renumber"). */
+export function isRenumberRule(ruleId: string): boolean {
+  return ruleId === 'numbering-sequence' || ruleId === 'enumeration-sequence';
+}
+
+/** Rules for which "Renumber the whole document" (outline headings) is offered. */
+function offersWholeDocumentRenumber(ruleId: string): boolean {
+  return ruleId === 'numbering-sequence';
 }
 
 export class ReportCodeActions implements vscode.CodeActionProvider {
@@ -58,7 +63,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       const finding = findings.find((candidate) => sameProblem(candidate, diagnostic));
       const ownFix = finding && this.ownFixAction(document, finding, diagnostic);
       if (ownFix) actions.push(ownFix);
-      if (isNumberingRule(ruleId) && !renumberOffered) {
+      if (offersWholeDocumentRenumber(ruleId) && !renumberOffered) {
         renumberOffered = true;
         const renumber = this.renumberAction(document, diagnostic);
         if (renumber) actions.push(renumber);
@@ -82,9 +87,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
 
   private ownFixAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
     if (!finding.fix || finding.fix.length === 0) return undefined;
-    const title = isNumberingRule(finding.ruleId)
-      ? vscode.l10n.t('Renumber')
-      : vscode.l10n.t('Fix: {0}', finding.message);
+    const title = isRenumberRule(finding.ruleId) ? vscode.l10n.t('Renumber') : vscode.l10n.t('Fix: {0}', finding.message);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = toWorkspaceEdit(document.uri, finding.fix);
     action.diagnostics = [diagnostic];

@@ -12,6 +12,13 @@ import type { Log } from './output.js';
 import { ruleDocsUrl } from './rule-docs.js';
 import { isReportDocument, readSettings, SECTION } from './settings.js';
 
+/** Read-only views of other versions (diffs, SCM, output): not linted, so Problems lists only real documents. */
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-notebook-cell-output', 'chat-editing-text-model']);
+
+function shouldLint(document: vscode.TextDocument): boolean {
+  return !SKIPPED_SCHEMES.has(document.uri.scheme) && isReportDocument(document);
+}
+
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('report-md');
   private readonly generations = new Generations<string>();
@@ -28,7 +35,7 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
         const document = event.document;
-        if (!isReportDocument(document)) return;
+        if (!shouldLint(document)) return;
         const settings = readSettings(document);
         if (settings.run === 'onType') this.schedule(document, settings.lintDelay);
       }),
@@ -44,7 +51,7 @@ export class DiagnosticsController implements vscode.Disposable {
   relintAll(): void {
     this.lintService.reset();
     for (const document of vscode.workspace.textDocuments) {
-      if (isReportDocument(document)) this.schedule(document, 0);
+      if (shouldLint(document)) this.schedule(document, 0);
       else this.clear(document.uri);
     }
   }
@@ -52,7 +59,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Requests a lint of `document` after `delay` ms; supersedes earlier requests. */
   schedule(document: vscode.TextDocument, delay: number): void {
     const key = document.uri.toString();
-    if (!isReportDocument(document)) {
+    if (!shouldLint(document)) {
       if (this.collection.has(document.uri)) this.clear(document.uri);
       return;
     }

@@ -70,7 +70,6 @@ export function readSettings(
 /** Whether the extension lints and serves this document. */
 export function isReportDocument(document: vscode.TextDocument): boolean {
   if (document.languageId === LANGUAGE_ID) return true;
-  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
   return readSettings(document).languages.includes(document.languageId);
 }
 
