@@ -171,6 +171,11 @@ describe('UI: display language zh-cn', function () {
     await dismiss(page);
     const status = await page.locator('.statusbar').innerText();
     assert.match(status, /占位/, `the status bar speaks Chinese: ${status.replace(/\s+/g, ' ')}`);
-    await shot(page, 'zh-cn-status-bar');
+    await runCommand(page, 'View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'placeholder' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /[\u4e00-\u9fff]/, `problem messages are in Chinese: ${text}`);
+    await shot(page, 'zh-cn-status-bar-problems');
   });
 });
