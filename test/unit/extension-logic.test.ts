@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { applyEdits, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
+import { docxNameFor } from '../../src/extension/logic/file-names.js';
 import { bodyStartLine, disableComment, disableCommentEdit } from '../../src/extension/logic/disable-comment.js';
 import { Generations } from '../../src/extension/logic/generations.js';
 import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/marker-completion.js';
@@ -201,5 +202,14 @@ describe('extension: placeholder phrases', () => {
       [[0, 0], [1, 0]],
     );
     assert.equal(placeholderOccurrences(text, 'X镇').length, 1);
+  });
+});
+
+describe('extension: file names', () => {
+  it('names the DOCX after the report, like the CLI', () => {
+    assert.equal(docxNameFor('/ws/工作汇报.report.md'), '工作汇报.docx');
+    assert.equal(docxNameFor('/ws/a.md'), 'a.docx');
+    assert.equal(docxNameFor('/ws/notes'), 'notes.docx');
+    assert.equal(docxNameFor('/ws/.report.md'), 'report.docx');
   });
 });

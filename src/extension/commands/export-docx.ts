@@ -7,16 +7,10 @@
 import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
 import type { ReportExportOptions } from '../exporter-entry.js';
+import { docxNameFor } from '../logic/file-names.js';
 import { describe } from '../output.js';
 import { readSettings, type ExtensionSettings } from '../settings.js';
 import { targetDocument, type Services } from './services.js';
-
-/** `工作汇报.report.md` → `工作汇报.docx`, `a.md` → `a.docx`. */
-export function docxNameFor(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1) || 'report';
-  const stem = name.replace(/\.report\.md$/i, '').replace(/\.[^.]+$/, '');
-  return `${stem || 'report'}.docx`;
-}
 
 /** Reads images referenced by the report: relative to its folder; remote URLs are not fetched. */
 function imageReader(document: vscode.TextDocument): ReportExportOptions['readImage'] {
