@@ -54,10 +54,10 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
-// keep running until the server exits on its own
-const poll = setInterval(() => {
-  if (server.exited) { clearInterval(poll); log('code-server exited; see', server.logFile); process.exit(1); }
-}, 1000);
+// keep running until Ctrl+C, or until the server ends on its own
+server.exit.then((code) => {
+  if (!stopping) { log(`code-server exited (${code}); see ${server.logFile}`); process.exit(1); }
+});
 
 function readVsCodeVersion() {
   try {

@@ -240,7 +240,8 @@ export async function startServer(tc, state, { port, host = '127.0.0.1', testMod
   fs.closeSync(out);
   const server = { pid: child.pid, port, host, url: `http://${host}:${port}`, logFile, exited: false };
   running.add(server);
-  child.on('exit', () => { server.exited = true; });
+  /** Resolves with the exit code when the server process ends. */
+  server.exit = new Promise((resolve) => child.on('exit', (code, signal) => { server.exited = true; resolve(code ?? signal); }));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exited) {
