@@ -21,7 +21,7 @@ const EXPORTER = pathToFileURL(join(ROOT, 'out/src/core/export/index.js')).href;
 /** Child script: reads the input, parses + exports, writes the docx, prints timing and maxRSS as JSON. */
 const CHILD = `
 import { readFileSync, writeFileSync } from 'node:fs';
-const [input, output] = process.argv.slice(1);
+const [input, output] = process.argv.slice(2);
 const { parseReport } = await import(${JSON.stringify(CORE)});
 const { exportDocx } = await import(${JSON.stringify(EXPORTER)});
 const text = readFileSync(input, 'utf8');
@@ -91,8 +91,9 @@ function measure(command, args) {
 /**
  * Times our export of `text` and pandoc's (`pandoc -f markdown -t docx`), each in a child process.
  * Returns milliseconds, peak memory in kB, and the ratios ours / pandoc (targets: time <= 0.5, memory <= 1).
+ * `pandocMaxMemoryMb` caps pandoc's heap; beyond it pandoc fails and `pandoc.error` says so.
  */
-export async function benchExport(text) {
+export async function benchExport(text, { pandocMaxMemoryMb = 8192 } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'report-md-bench-'));
   try {
     const input = join(folder, 'input.md');
@@ -111,7 +112,8 @@ export async function benchExport(text) {
       bytes: reported.bytes,
     };
 
-    const pandocRun = await measure('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(folder, 'pandoc.docx'), input]);
+    // The heap cap keeps a runaway pandoc from taking the machine down (pandoc MANUAL: +RTS -M).
+    const pandocRun = await measure('pandoc', ['+RTS', `-M${pandocMaxMemoryMb}m`, '-RTS', '-f', 'markdown', '-t', 'docx', '-o', join(folder, 'pandoc.docx'), input]);
     const pandoc = pandocRun.ok
       ? { ms: Math.round(pandocRun.ms), maxRssKb: pandocRun.maxRssKb, method: pandocRun.method }
       : { error: pandocRun.error ?? `exit ${pandocRun.code}: ${(pandocRun.stderr ?? '').trim().split('\n')[0]}` };
