@@ -80,7 +80,12 @@ export function fixAll(text: string, options: LintOptions = {}): string {
   for (let pass = 0; pass < 10; pass++) {
     const findings = lintDocument(parseReport(current), options);
     const edits: OffsetEdit[] = [];
-    for (const finding of findings) if (finding.offsetFix) edits.push(...finding.offsetFix);
+    const seen = new Set<OffsetEdit[]>();
+    for (const finding of findings) {
+      if (!finding.offsetFix || seen.has(finding.offsetFix)) continue;
+      seen.add(finding.offsetFix);
+      for (const edit of finding.offsetFix) edits.push(edit);
+    }
     if (edits.length === 0) break;
     const next = applyOffsetEdits(current, dedupeEdits(edits));
     if (next === current) break;

@@ -2,7 +2,7 @@
 import { buildOutline } from '../outline/build.js';
 import { positionAt } from '../parse/lines.js';
 import type { ReportDocument, TextBlock } from '../parse/report.js';
-import type { Finding, Lang } from '../types.js';
+import type { Finding, Lang, TextEdit } from '../types.js';
 import { resolveRule, type Config } from './config.js';
 import { readDirectives } from './directives.js';
 import type { OffsetEdit, Rule, RuleContext } from './rule.js';
@@ -27,6 +27,8 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
   const maskCache = new Map<TextBlock, string>();
   const findings: InternalFinding[] = [];
   const text = document.text;
+  // Findings of one group share one fix array; convert it once.
+  const convertedFixes = new WeakMap<OffsetEdit[], TextEdit[]>();
 
   const maskedText = (block: TextBlock): string => {
     let masked = maskCache.get(block);
@@ -73,10 +75,15 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
         };
         if (report.fix && report.fix.length > 0) {
           finding.offsetFix = report.fix;
-          finding.fix = report.fix.map((edit) => ({
-            range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
-            newText: edit.newText,
-          }));
+          let converted = convertedFixes.get(report.fix);
+          if (!converted) {
+            converted = report.fix.map((edit) => ({
+              range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
+              newText: edit.newText,
+            }));
+            convertedFixes.set(report.fix, converted);
+          }
+          finding.fix = converted;
         }
         findings.push(finding);
       },

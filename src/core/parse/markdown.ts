@@ -16,7 +16,13 @@ export const REDACTION_MASK = '\uE000';
  * root's children with positions in document coordinates.
  */
 export function parseMarkdownSlice(source: string, baseOffset: number, baseLine: number, baseColumn: number): RootContent[] {
-  const root = processor.parse(source) as Root;
+  let root: Root;
+  try {
+    root = processor.parse(source) as Root;
+  } catch {
+    // Pathological nesting (thousands of > or list levels) overflows remark's recursion: keep the text as one literal paragraph.
+    root = literalParagraph(source);
+  }
   shiftPositions(root, baseOffset, baseLine, baseColumn);
   return root.children;
 }
@@ -41,4 +47,22 @@ function shiftPositions(node: Node, baseOffset: number, baseLine: number, baseCo
     const children = (current as Node & { children?: Node[] }).children;
     if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
+}
+
+/** A paragraph holding `source` as one text node (slice coordinates). */
+function literalParagraph(source: string): Root {
+  let line = 1;
+  let lastBreak = -1;
+  for (let index = 0; index < source.length; index++) {
+    if (source.charCodeAt(index) === 0x0a) {
+      line++;
+      lastBreak = index;
+    }
+  }
+  const end = { line, column: source.length - lastBreak, offset: source.length };
+  const position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return {
+    type: 'root',
+    children: [{ type: 'paragraph', position: { start: { ...position.start }, end: { ...position.end } }, children: [{ type: 'text', value: source.replace(new RegExp(REDACTION_MASK, 'g'), '*'), position: { start: { ...position.start }, end: { ...position.end } } }] }],
+  };
 }

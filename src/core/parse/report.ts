@@ -86,8 +86,8 @@ export function parseReport(text: string): ReportDocument {
       continue;
     }
     const kind = classifyLine(text, lines, contentStarts, line);
-    if (kind === 'markdown') {
-      const last = markdownChunkEnd(text, lines, contentStarts, line);
+    const last = kind === 'markdown' ? markdownChunkEnd(text, lines, contentStarts, line) : line;
+    if (kind === 'markdown' && !isPathological(text, lines, contentStarts, line, last)) {
       const sliceStart = contentStart;
       const sliceEnd = lines.ends[last]!;
       const column = contentStart - lines.starts[line]!;
@@ -144,6 +144,31 @@ function classifyLine(text: string, lines: LineTable, contentStarts: number[], l
     if (next.includes('-') && TABLE_DELIMITER.test(next)) return 'markdown';
   }
   return 'report';
+}
+
+const MAX_QUOTE_DEPTH = 64;
+const MAX_LIST_INDENT = 256;
+
+/**
+ * True for Markdown chunks nested so deeply (thousands of > or list levels)
+ * that remark would take minutes or overflow its stack; such lines are read
+ * as plain report paragraphs instead.
+ */
+function isPathological(text: string, lines: LineTable, contentStarts: number[], first: number, last: number): boolean {
+  for (let line = first; line <= last; line++) {
+    const start = contentStarts[line]!;
+    if (start - lines.starts[line]! > MAX_LIST_INDENT) return true;
+    if (text.charCodeAt(start) === 0x3e /* > */) {
+      let depth = 0;
+      for (let index = start; index < lines.ends[line]! && depth <= MAX_QUOTE_DEPTH; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 0x3e) depth++;
+        else if (code !== 0x20 && code !== 0x09) break;
+      }
+      if (depth > MAX_QUOTE_DEPTH) return true;
+    }
+  }
+  return false;
 }
 
 /** Finds the last line of a Markdown chunk that starts at `line`. */

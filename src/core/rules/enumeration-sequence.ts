@@ -36,15 +36,19 @@ export const enumerationSequence: Rule = {
       const items = sequence.items;
       // A lone item, or a run that never starts at 1 with a single item, is not a checkable enumeration.
       if (items.length < 2) continue;
+      let edits: OffsetEdit[] | undefined;
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
         const expected = index + 1;
         if (item.ordinal === expected) continue;
-        const edits: OffsetEdit[] = [];
-        for (let later = index; later < items.length; later++) {
-          const laterItem = items[later]!;
-          if (laterItem.ordinal !== later + 1) {
-            edits.push({ start: laterItem.numeralStart, end: laterItem.numeralEnd, newText: formatNumeral(later + 1, laterItem.numeral) });
+        if (!edits) {
+          // Shared by every finding of the sequence: items before the first wrong one are already right.
+          edits = [];
+          for (let later = index; later < items.length; later++) {
+            const laterItem = items[later]!;
+            if (laterItem.ordinal !== later + 1) {
+              edits.push({ start: laterItem.numeralStart, end: laterItem.numeralEnd, newText: formatNumeral(later + 1, laterItem.numeral) });
+            }
           }
         }
         const expectedText = itemText(item, expected);
@@ -58,7 +62,6 @@ export const enumerationSequence: Rule = {
             : { 'zh-CN': `列举“${item.text}”不连续，应为“${expectedText}”`, en: `Enumeration item "${item.text}" is out of sequence, expected "${expectedText}"` },
           fix: edits,
         });
-        // One finding per sequence position; its fix renumbers the rest of the sequence.
       }
     }
   },

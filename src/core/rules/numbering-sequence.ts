@@ -14,6 +14,8 @@ export const numberingSequence: Rule = {
   check(context) {
     for (const group of context.outline.groups) {
       let previous = 0;
+      // One renumber fix per group, shared by its findings (only wrong markers change, so fixing any renumbers all).
+      let fix: ReturnType<typeof groupRenumberEdits> | undefined;
       for (let index = 0; index < group.items.length; index++) {
         const item = group.items[index]!;
         const marker = item.marker!;
@@ -42,7 +44,8 @@ export const numberingSequence: Rule = {
               en: `Number "${marker.text}" skips, expected "${expectedText}"`,
             };
           }
-          context.report({ start: marker.start, end: marker.end, message, fix: groupRenumberEdits(group, index) });
+          fix ??= groupRenumberEdits(group, index);
+          context.report({ start: marker.start, end: marker.end, message, fix });
         }
         previous = marker.ordinal;
       }
