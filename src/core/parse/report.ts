@@ -284,18 +284,19 @@ function parseReportLine(
 function maskRedactionStars(source: string): string {
   if (!source.includes('*')) return source;
   let out = '';
+  // Single stars left for Markdown so far; an odd count means one may still close as emphasis.
+  let unpaired = 0;
   for (let index = 0; index < source.length; index++) {
     const char = source[index]!;
     if (char === '*' && source[index - 1] !== '*' && source[index + 1] !== '*') {
       const after = source.slice(index + 1, index + 3);
-      const before = source.charCodeAt(index - 1);
-      const afterCode = source.charCodeAt(index + 1);
-      const beforeIsCjk = before >= 0x2e80;
+      const beforeIsCjk = source.charCodeAt(index - 1) >= 0x2e80;
       const afterIsClosing = index + 1 >= source.length || /[”’」』）)，。、；：！？]/.test(source[index + 1]!);
-      if (REDACTION_FOLLOWERS.test(after) || (beforeIsCjk && afterIsClosing) || (beforeIsCjk && afterCode >= 0x2e80 && REDACTION_FOLLOWERS.test(after))) {
+      if (REDACTION_FOLLOWERS.test(after) || (beforeIsCjk && afterIsClosing && unpaired % 2 === 0)) {
         out += REDACTION_MASK;
         continue;
       }
+      unpaired++;
     }
     out += char;
   }

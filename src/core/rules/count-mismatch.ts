@@ -73,7 +73,7 @@ export const countMismatch: Rule = {
         const previous = previousOf.get(block);
         if (!previous) continue;
         const previousMasked = context.maskedText(previous);
-        if (/[：:]\s*$/.test(previousMasked)) check(previousMasked, previous.start, previousMasked.length, sequence.items.length, 'enumeration');
+        if (/[：:][\s\u0000]*$/.test(previousMasked)) check(previousMasked, previous.start, previousMasked.length, sequence.items.length, 'enumeration');
       }
     }
 
@@ -86,7 +86,7 @@ export const countMismatch: Rule = {
       if (!next.marker || next.node.type !== 'outlineHeading') continue;
       if (block.marker && next.marker.level <= block.marker.level) continue;
       const masked = context.maskedText(block);
-      if (!/[：:]\s*$/.test(masked)) continue;
+      if (!/[：:][\s\u0000]*$/.test(masked)) continue;
       const group = groupOf.get(next.start);
       if (!group) continue;
       const position = group.items.findIndex((item) => item.start === next.start);

@@ -13,8 +13,10 @@ export const numberingLevel: Rule = {
     en: 'Outline levels must not be skipped: 一、 → （一） → 1. → （1）',
   },
   check(context) {
-    for (const heading of context.outline.headings) {
-      const parent = heading.parent;
+    // One finding per skipped group: its first item shows where the level is missing.
+    for (const group of context.outline.groups) {
+      const heading = group.items[0]!;
+      const parent = group.parent;
       if (!parent || parent.kind !== 'heading') continue;
       if (heading.level > parent.level + 1) {
         const marker = heading.marker!;

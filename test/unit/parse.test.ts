@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import type { RootContent } from 'mdast';
+import { outline, parseReport } from '../../src/core/index.js';
+import { formatHanNumeral, parseHanNumeral } from '../../src/core/numerals.js';
+
+function types(text: string): string[] {
+  return parseReport(text).root.children.map((node: RootContent) => node.type);
+}
+
+describe('numerals', () => {
+  it('round-trips 1–99 through Chinese numerals', () => {
+    for (let value = 1; value <= 99; value++) assert.equal(parseHanNumeral(formatHanNumeral(value)), value);
+    assert.equal(formatHanNumeral(11), '十一');
+    assert.equal(formatHanNumeral(20), '二十');
+    assert.equal(parseHanNumeral('一十'), undefined);
+    assert.equal(parseHanNumeral('十十'), undefined);
+  });
+});
+
+describe('report-Markdown dialect', () => {
+  it('makes every line its own paragraph (a single newline ends a paragraph)', () => {
+    assert.deepEqual(types('第一段。\n第二段。\n第三段。'), ['paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it('treats any indentation (spaces, tabs, NBSP, U+3000) as indentation, never code', () => {
+    const text = '        一、标题\n\t\t正文一。\n\u00a0\u00a0正文二。\n\u3000\u3000正文三。';
+    assert.deepEqual(types(text), ['outlineHeading', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it('recognises the five outline levels and their variants', () => {
+    const text = ['一、甲', '（一）乙', '(二)乙', '1.丙', '2、丙', '３．丙', '4. 丙', '（1）丁', '(2)丁', '①戊'].join('\n');
+    const levels = parseReport(text).root.children.map((node) => (node.type === 'outlineHeading' ? node.marker.level : 0));
+    assert.deepEqual(levels, [1, 2, 2, 3, 3, 3, 3, 4, 4, 5]);
+  });
+
+  it('reads `1.` as an outline marker, not a Markdown list', () => {
+    assert.deepEqual(types('1.第一项\n2. 第二项'), ['outlineHeading', 'outlineHeading']);
+  });
+
+  it('does not take numbers, dates or decimals for markers', () => {
+    assert.deepEqual(types('2020年上半年，全镇完成投资。\n1.5亿元已到位。\n2023.7.10召开会议。'), ['paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it('splits a run-in heading after its first sentence', () => {
+    const root = parseReport('一、夯实基础，突出党建第一保障。上半年，我镇党建工作稳步推进。').root;
+    const heading = root.children[0]!;
+    assert.equal(heading.type, 'outlineHeading');
+    if (heading.type !== 'outlineHeading') return;
+    assert.equal(heading.runIn, true);
+    assert.equal(heading.title, '夯实基础，突出党建第一保障');
+    const head = heading.children[0]!;
+    assert.equal(head.type, 'runInHead');
+    if (head.type !== 'runInHead') return;
+    assert.equal(head.children.map((child) => ('value' in child ? child.value : '')).join(''), '一、夯实基础，突出党建第一保障。');
+    assert.equal(head.position?.end.offset, '一、夯实基础，突出党建第一保障。'.length);
+  });
+
+  it('keeps CommonMark constructs where written', () => {
+    const text = '# 一级标题\n\n```\n一、不是标题\n```\n\n| 项目 | 金额 |\n| --- | --- |\n| 甲 | 1 |\n\n- 列表一\n- 列表二\n\n> 引文\n\n正文有**重点**和*强调*，见[链接](https://example.com)。';
+    const root = parseReport(text).root;
+    assert.deepEqual(
+      root.children.map((node) => node.type),
+      ['reportTitle', 'code', 'table', 'list', 'blockquote', 'paragraph'],
+    );
+    const paragraph = root.children[5]!;
+    assert.ok(paragraph.type === 'paragraph' && paragraph.children.some((child) => child.type === 'strong'));
+    assert.ok(paragraph.type === 'paragraph' && paragraph.children.some((child) => child.type === 'emphasis'));
+  });
+
+  it('does not pair redaction stars as emphasis (*书记…*镇)', () => {
+    const root = parseReport('为确保*书记讲话精神在*镇落地落实，*镇党委及时部署。').root;
+    const paragraph = root.children[0]!;
+    assert.ok(paragraph.type === 'paragraph');
+    if (paragraph.type !== 'paragraph') return;
+    assert.deepEqual(paragraph.children.map((child) => child.type), ['text']);
+    assert.equal(paragraph.children[0]!.type === 'text' && paragraph.children[0]!.value, '为确保*书记讲话精神在*镇落地落实，*镇党委及时部署。');
+  });
+
+  it('maps positions to the original text (CRLF, BOM, indentation)', () => {
+    const text = '\uFEFF标题\r\n\u3000\u3000一、**重点**工作\r\n';
+    const root = parseReport(text).root;
+    const heading = root.children[1]!;
+    assert.equal(heading.position?.start.offset, text.indexOf('一'));
+    assert.equal(heading.position?.start.line, 2);
+    assert.equal(heading.position?.start.column, 3);
+  });
+
+  it('finds title, 主送, section titles, 落款 and date', () => {
+    const text = ['关于上半年工作的报告', '', '县人民政府：', '现将有关情况报告如下。', '一、工作成效', '正文。', '下半年工作安排', '一、抓好项目', '特此报告。', '', '某某镇人民政府', '2025年7月1日'].join('\n');
+    assert.deepEqual(types(text), [
+      'reportTitle',
+      'addressee',
+      'paragraph',
+      'outlineHeading',
+      'paragraph',
+      'sectionTitle',
+      'outlineHeading',
+      'paragraph',
+      'signature',
+      'dateLine',
+    ]);
+  });
+
+  it('skips template-site residue when choosing the title (seed 002)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { repoRoot } = await import('./helpers.js');
+    const text = readFileSync(join(repoRoot, 'test/fixtures/seeds/002_d3c5f8660d1dab73.txt'), 'utf8');
+    const tree = outline(text);
+    assert.equal(tree[0]!.kind, 'title');
+    assert.equal(tree[0]!.title, '2020年上半年政府工作总结');
+    assert.equal(tree.filter((node) => node.kind === 'section').map((node) => node.title).join(), '下半年工作安排');
+  });
+});
