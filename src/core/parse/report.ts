@@ -13,6 +13,7 @@ import { buildLineTable, isIndentChar, type LineTable } from './lines.js';
 import { parseMarkdownSlice, REDACTION_MASK } from './markdown.js';
 import type { OutlineHeading, OutlineMarker, RunInHead } from './nodes.js';
 import { matchOutlineMarker } from './outline-markers.js';
+import { isResidueLike } from './residue.js';
 
 /** A block the rules look at: one report paragraph, heading or other leaf block with text. */
 export type TextBlock = {
@@ -54,7 +55,6 @@ const SENTENCE_END = /[。！？!?]/;
 const TRAILING_PUNCTUATION = /[。！？；，、：:;,.!?…—]$/;
 const DATE_LINE =
   /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
-const RESIDUE_HINT = /仅供学习|禁止外传|订阅|会员|QQ群|倒卖|免费下载|关注公众号|版权所有|第\s*\d+\s*页\s*共\s*\d+\s*页/;
 /** Short nouns a redaction `*` stands before (`*镇`, `*书记`). */
 const REDACTION_FOLLOWERS = /^(?:镇|乡|村|县|区|市|省|州|街道|社区|书记|县长|镇长|乡长|区长|市长|主任|局|委|办|所|站|队|校|小学|中学|公司|同志|力量)/;
 
@@ -578,7 +578,5 @@ function isAddresseeLike(content: string): boolean {
   return trimmed.length > 1 && trimmed.length <= 40 && /[：:]$/.test(trimmed) && !trimmed.includes('。');
 }
 
-/** Lines of template-site advertising (会员群、订阅、仅供学习 …). */
-export function isResidueLike(content: string): boolean {
-  return RESIDUE_HINT.test(content);
-}
+/** Lines of template-site advertising (会员群、订阅、仅供学习 …); shared with the template-residue rule. */
+export { isResidueLike };

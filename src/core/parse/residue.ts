@@ -1,0 +1,67 @@
+/**
+ * Template residue: text copied along from template websites and sample files
+ * (`仅供学习 禁止外传`, `会员群：`, `第1页共1页`, document-sharing site links)
+ * and fill-in instructions (`【待补】`, `（此处填写…）`).
+ *
+ * One detector shared by title detection (parse/report.ts) and the
+ * template-residue rule, so the outline and the linter agree on what is residue.
+ */
+
+/**
+ * Patterns specific enough to mark a whole line as residue wherever it stands.
+ * Each one is advertising, copy protection or page furniture that a finished report never contains.
+ */
+const STRONG_RESIDUE: readonly RegExp[] = [
+  /仅供(?:个人)?学习/,
+  /(?:严禁|禁止|请勿|不得)(?:外传|转载|转发|商用)/,
+  /(?:免费|会员|VIP|vip|交流)\s*(?:QQ|qq|微信)?群\s*[:：]/,
+  /(?:QQ|qq)群\s*(?:号)?\s*[:：]|(?:QQ|qq)群\s*\d{5,}/,
+  /会员群|会员资料|会员材料|开通会员|充值会员|成为会员|VIP会员|vip会员/,
+  /倒卖/,
+  /(?:现在|立即|马上|扫码)订阅|订阅立享|订阅即享|立享.{0,12}权益/,
+  /(?:扫码|扫描二维码|长按二维码)(?:关注|添加|加入|下载)|关注(?:微信)?公众号\s*[:：“"「]/,
+  /^(?:第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页)$/,
+  /如有侵权|侵权必究|翻印必究|请联系(?:我们|作者|本站)?删除/,
+  /下载后可(?:任意)?(?:编辑|修改)|可(?:任意)?编辑修改|(?:word|Word|WORD)(?:版|格式|文档)?(?:本)?可(?:任意)?编辑|(?:本|此)文档为(?:word|Word|WORD)格式/,
+  /(?:本文|本文档|资料|文章|内容)(?:来源于|来自|收集于|整理自)(?:网络|互联网)/,
+  /百度文库|道客巴巴|豆丁网|原创力文档|人人文档|蚂蚁文库|文档之家|第一范文网|范文网|范文大全网|文库网/,
+  /wenku\.baidu\.com|docin\.com|doc88\.com|book118\.com|renrendoc\.com|mayiwenku\.com|wenkub\.com|360doc\.com|taodocs\.com|jinchutou\.com|wendangku\.net|docx88\.com|fanwen[a-z0-9]*\.(?:com|net|cn)/i,
+];
+
+/**
+ * Hints that read as residue in the preamble, where title detection skips
+ * groups of lines containing them; too loose for the body (`订阅` and `会员`
+ * are ordinary words there: 订阅党报党刊, 工会会员).
+ */
+const WEAK_RESIDUE = /仅供学习|禁止外传|订阅|会员|QQ群|倒卖|免费下载|关注公众号|版权所有|第\s*\d+\s*页\s*共\s*\d+\s*页/;
+
+/** Longest line that still counts as a residue line (a sentence of real prose is longer). */
+const MAX_RESIDUE_LINE = 80;
+
+/** True when a whole line is template residue on its own, anywhere in the document. */
+export function isResidueLine(content: string): boolean {
+  const trimmed = content.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE) return false;
+  return STRONG_RESIDUE.some((pattern) => pattern.test(trimmed));
+}
+
+/** True for lines that read like template-site residue in the preamble (strong residue or a weak hint). */
+export function isResidueLike(content: string): boolean {
+  return isResidueLine(content) || WEAK_RESIDUE.test(content);
+}
+
+/** Fill-in instructions left in the text: 【待补】, 【待补充】, 【此处填写…】, （此处填写…）, (请填写…). */
+const FILL_IN = /[【〔\[［（(](?:待补充?|待填写?|待完善|此处(?:应)?(?:填写|填入|插入|补充|输入|为|写)[^【】〔〕\[\]［］（）()\n]{0,30}|请(?:在此)?(?:填写|填入|输入|补充)[^【】〔〕\[\]［］（）()\n]{0,30}|填写[^【】〔〕\[\]［］（）()\n]{0,20})[】〕\]］）)]/g;
+
+/** Spans of fill-in instructions in a (masked) block text: [start, end) relative to the text. */
+export function findFillInInstructions(text: string): Array<[number, number]> {
+  if (!/[【〔\[［（(]/.test(text)) return [];
+  const out: Array<[number, number]> = [];
+  FILL_IN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = FILL_IN.exec(text))) {
+    if (match[0].includes('\u0000')) continue;
+    out.push([match.index, match.index + match[0].length]);
+  }
+  return out;
+}
