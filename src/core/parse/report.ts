@@ -99,8 +99,8 @@ export function parseReport(text: string): ReportDocument {
       line = last + 1;
       continue;
     }
-    // One report paragraph per line.
-    const paragraph = parseReportLine(text, lines, line, contentStart, end);
+    // One report paragraph per line (pathologically nested Markdown is kept as literal text).
+    const paragraph = parseReportLine(text, lines, line, contentStart, end, kind === 'markdown');
     const index = children.length;
     children.push(paragraph.node);
     reportLines.push({ node: paragraph.node, line, index });
@@ -148,6 +148,7 @@ function classifyLine(text: string, lines: LineTable, contentStarts: number[], l
 
 const MAX_QUOTE_DEPTH = 64;
 const MAX_LIST_INDENT = 256;
+const BULLET_CHAIN = new RegExp(`^(?:[-+*][ \\t]+){${MAX_QUOTE_DEPTH},}`);
 
 /**
  * True for Markdown chunks nested so deeply (thousands of > or list levels)
@@ -158,6 +159,7 @@ function isPathological(text: string, lines: LineTable, contentStarts: number[],
   for (let line = first; line <= last; line++) {
     const start = contentStarts[line]!;
     if (start - lines.starts[line]! > MAX_LIST_INDENT) return true;
+    if (BULLET_CHAIN.test(text.slice(start, Math.min(lines.ends[line]!, start + 2 * MAX_QUOTE_DEPTH + 2)))) return true;
     if (text.charCodeAt(start) === 0x3e /* > */) {
       let depth = 0;
       for (let index = start; index < lines.ends[line]! && depth <= MAX_QUOTE_DEPTH; index++) {
@@ -230,6 +232,7 @@ function parseReportLine(
   line: number,
   contentStart: number,
   end: number,
+  literal = false,
 ): { node: RootContent; block: TextBlock; comments: ReportDocument['comments'] } {
   // Trailing spaces are not part of the paragraph content.
   let contentEnd = end;
@@ -240,7 +243,7 @@ function parseReportLine(
   let phrasing: PhrasingContent[];
   const textRanges: Array<[number, number]> = [];
   const comments: ReportDocument['comments'] = [];
-  if (!INLINE_SPECIAL.test(content)) {
+  if (literal || !INLINE_SPECIAL.test(content)) {
     phrasing = [textNode(content, contentStart, line, lineStart)];
     textRanges.push([contentStart, contentEnd]);
   } else {

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { main } from '../../src/cli/main.js';
+import { repoRoot } from './helpers.js';
+
+type Result = { code: number; stdout: string; stderr: string };
+
+async function run(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({ argv, cwd, env: { LANG: 'en_US.UTF-8', ...env }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'report-md-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(folder, name, '..'), { recursive: true });
+    writeFileSync(join(folder, name), content);
+  }
+  return folder;
+}
+
+const BROKEN = '一、总体情况\n（一）基本情况\n（三）主要做法\n二、存在问题\n';
+
+describe('report-md CLI', () => {
+  it('lint: exit 0 without error findings, 1 with them', async () => {
+    const folder = workspace({ 'clean.report.md': '一、总体情况\n二、存在问题\n', 'broken.report.md': BROKEN });
+    assert.equal((await run(['lint', 'clean.report.md'], folder)).code, 0);
+    const result = await run(['lint', 'broken.report.md'], folder);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^broken\.report\.md:3:1  error  Number "（三）" skips, expected "（二）"  numbering-sequence$/m);
+  });
+
+  it('lint --format json prints one array with the documented fields (1-based, UTF-16 columns)', async () => {
+    const folder = workspace({ 'a.report.md': '正文𠀀XX镇。\n' });
+    const result = await run(['lint', '--format', 'json', 'a.report.md'], folder);
+    const findings = JSON.parse(result.stdout);
+    assert.ok(Array.isArray(findings));
+    assert.deepEqual(findings[0], {
+      file: 'a.report.md',
+      line: 1,
+      column: 5,
+      endLine: 1,
+      endColumn: 7,
+      rule: 'placeholder',
+      severity: 'error',
+      message: 'Leftover placeholder "XX"',
+      fixable: false,
+    });
+  });
+
+  it('messages follow --lang and LANG', async () => {
+    const folder = workspace({ 'a.report.md': '一、甲\n三、乙\n' });
+    assert.match((await run(['lint', 'a.report.md', '--lang', 'zh-CN'], folder)).stdout, /序号“三、”不连续，应为“二、”/);
+    assert.match((await run(['lint', 'a.report.md'], folder, { LANG: 'zh_CN.UTF-8' })).stdout, /序号“三、”不连续，应为“二、”/);
+    assert.match((await run(['lint', 'a.report.md'], folder, { LANG: 'C' })).stdout, /Number "三、" skips/);
+  });
+
+  it('lints the report files under a folder', async () => {
+    const folder = workspace({ 'docs/a.report.md': 'XX镇\n', 'docs/b.txt': 'x月x日\n', 'docs/c.md': '正文。\n', 'docs/d.png': 'XX', 'docs/node_modules/e.md': 'XX' });
+    const result = await run(['lint', '--format', 'json', 'docs'], folder);
+    const files = [...new Set(JSON.parse(result.stdout).map((finding: { file: string }) => finding.file))];
+    assert.deepEqual(files, [join('docs', 'a.report.md'), join('docs', 'b.txt')]);
+  });
+
+  it('fix renumbers in place atomically, keeping CRLF, BOM and indentation; fix is idempotent', async () => {
+    const original = '\uFEFF\u3000\u3000一、总体情况\r\n\t（一）基本情况\r\n\t（三）主要做法\r\n';
+    const folder = workspace({ 'a.report.md': original });
+    const result = await run(['fix', 'a.report.md'], folder);
+    assert.equal(result.code, 0, result.stderr);
+    const fixed = readFileSync(join(folder, 'a.report.md'), 'utf8');
+    assert.equal(fixed, original.replace('（三）', '（二）'));
+    assert.deepEqual(readdirSync(folder), ['a.report.md'], 'no temporary file left behind');
+    await run(['fix', 'a.report.md'], folder);
+    assert.equal(readFileSync(join(folder, 'a.report.md'), 'utf8'), fixed);
+  });
+
+  it('fix --stdout prints and leaves the file alone', async () => {
+    const folder = workspace({ 'a.report.md': BROKEN });
+    const result = await run(['fix', '--stdout', 'a.report.md'], folder);
+    assert.equal(result.stdout, BROKEN.replace('（三）', '（二）'));
+    assert.equal(readFileSync(join(folder, 'a.report.md'), 'utf8'), BROKEN);
+  });
+
+  it('reads GB18030 files and writes them back in GB18030', async () => {
+    const folder = workspace({ 'gbk.txt': iconv.encode('XX镇工作汇报\n一、甲\n三、乙\n', 'gb18030') });
+    const lint = await run(['lint', '--format', 'json', 'gbk.txt'], folder);
+    const rules = JSON.parse(lint.stdout).map((finding: { rule: string }) => finding.rule);
+    assert.deepEqual(rules, ['placeholder', 'numbering-sequence']);
+    await run(['fix', 'gbk.txt'], folder);
+    assert.equal(iconv.decode(readFileSync(join(folder, 'gbk.txt')), 'gb18030'), 'XX镇工作汇报\n一、甲\n二、乙\n');
+  });
+
+  it('outline prints the tree as text and JSON', async () => {
+    const folder = workspace({ 'a.report.md': '工作报告\n一、总体情况\n（一）基本情况\n（二）主要做法\n二、存在问题\n' });
+    const text = await run(['outline', 'a.report.md'], folder);
+    assert.equal(text.stdout, '[title] 工作报告  (line 1)\n一、总体情况  (line 2)\n  （一）基本情况  (line 3)\n  （二）主要做法  (line 4)\n二、存在问题  (line 5)\n');
+    const json = JSON.parse((await run(['outline', '--format', 'json', 'a.report.md'], folder)).stdout);
+    assert.deepEqual(json[1].children.map((node: { marker: string; line: number }) => [node.marker, node.line]), [
+      ['（一）', 3],
+      ['（二）', 4],
+    ]);
+  });
+
+  it('.reportmdrc.json (nearest ancestor) turns rules off and changes severities; --config overrides', async () => {
+    const folder = workspace({
+      'a/.reportmdrc.json': JSON.stringify({ rules: { placeholder: 'off', 'numbering-sequence': 'warning' } }),
+      'a/b/doc.report.md': 'XX镇\n一、甲\n三、乙\n',
+      'strict.json': '{}',
+    });
+    const relaxed = await run(['lint', '--format', 'json', 'a/b/doc.report.md'], folder);
+    assert.equal(relaxed.code, 0);
+    assert.deepEqual(JSON.parse(relaxed.stdout).map((finding: { rule: string; severity: string }) => `${finding.rule}:${finding.severity}`), ['numbering-sequence:warning']);
+    const strict = await run(['lint', '--format', 'json', '--config', 'strict.json', 'a/b/doc.report.md'], folder);
+    assert.equal(strict.code, 1);
+    assert.equal(JSON.parse(strict.stdout).length, 2);
+  });
+
+  it('inline comments disable rules', async () => {
+    const folder = workspace({
+      'a.report.md': '<!-- report-md-disable placeholder -->\nXX镇\n<!-- report-md-enable placeholder -->\nXX村 <!-- report-md-disable-line placeholder -->\nXX县\n',
+    });
+    const findings = JSON.parse((await run(['lint', '--format', 'json', 'a.report.md'], folder)).stdout);
+    assert.deepEqual(findings.map((finding: { line: number }) => finding.line), [5]);
+  });
+
+  describe('bad input: one-line error naming the file, exit 2, no stack trace', () => {
+    const cases: Array<[string, string[], Record<string, string | Buffer>, RegExp]> = [
+      ['missing file', ['lint', 'nope.report.md'], {}, /nope\.report\.md: no such file or directory/],
+      ['binary file', ['lint', 'b.report.md'], { 'b.report.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]) }, /b\.report\.md: looks like a binary file/],
+      ['invalid encoding', ['lint', 'c.report.md'], { 'c.report.md': Buffer.from([0xe4, 0xb8, 0xff, 0xfe, 0x81, 0x30]) }, /c\.report\.md: unrecognised encoding/],
+      ['unknown command', ['frobnicate'], {}, /unknown command "frobnicate"/],
+      ['unknown option', ['lint', '--bogus', 'x'], {}, /Unknown option '--bogus'/],
+      ['bad format', ['lint', '--format', 'xml', 'x'], {}, /--format must be text or json/],
+      ['broken config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ "rules": { "nope": "off" } }', 'd.report.md': '正文。' }, /\.reportmdrc\.json: unknown rule "nope"/],
+      ['invalid JSON config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ rules: ', 'd.report.md': '正文。' }, /\.reportmdrc\.json: invalid JSON/],
+    ];
+    for (const [name, argv, files, pattern] of cases) {
+      it(name, async () => {
+        const result = await run(argv, workspace(files));
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, pattern);
+        assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+      });
+    }
+
+    it('an unwritable file in fix: clear error, file untouched', async function () {
+      if (process.getuid?.() === 0) this.skip(); // root ignores file permissions
+      const folder = workspace({ 'a.report.md': BROKEN });
+      chmodSync(folder, 0o555);
+      const result = await run(['fix', 'a.report.md'], folder);
+      chmodSync(folder, 0o755);
+      assert.equal(result.code, 2);
+      assert.equal(readFileSync(join(folder, 'a.report.md'), 'utf8'), BROKEN);
+    });
+  });
+
+  it('the built bin runs as a process (README set-up)', function () {
+    const folder = workspace({});
+    copyFileSync(join(repoRoot, 'examples', 'work-report.report.md'), join(folder, 'r.report.md'));
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.cjs'), 'lint', '--format', 'json', 'r.report.md'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    const rules = new Set(JSON.parse(result.stdout).map((finding: { rule: string }) => finding.rule));
+    assert.ok(rules.has('placeholder') && rules.has('numbering-sequence') && rules.has('enumeration-sequence'));
+  });
+});
