@@ -8,6 +8,14 @@ import { numberingSequence } from './numbering-sequence.js';
 import { numberingStyle } from './numbering-style.js';
 import { pairing } from './pairing.js';
 import { placeholder } from './placeholder.js';
+import { cjkSpacing } from './cjk-spacing.js';
+import { dateStyle } from './date-style.js';
+import { headingPunctuation } from './heading-punctuation.js';
+import { numberWidth } from './number-width.js';
+import { punctuationWidth } from './punctuation-width.js';
+import { quoteStyle } from './quote-style.js';
+import { repeatedChar } from './repeated-char.js';
+import { templateResidue } from './template-residue.js';
 
 export const rules: readonly Rule[] = [
   placeholder,
@@ -18,4 +26,12 @@ export const rules: readonly Rule[] = [
   enumerationSequence,
   countMismatch,
   pairing,
+  templateResidue,
+  punctuationWidth,
+  cjkSpacing,
+  numberWidth,
+  quoteStyle,
+  repeatedChar,
+  headingPunctuation,
+  dateStyle,
 ];

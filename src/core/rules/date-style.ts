@@ -1,0 +1,70 @@
+/**
+ * date-style: one document writes full dates one way. Mixing 2023年7月10日,
+ * 2023.7.10, 2023-07-10 and 2023/7/10 is reported on the dates that differ
+ * from the document's most used style (on a tie, 年月日, the 公文 form).
+ */
+import type { Rule } from '../lint/rule.js';
+
+type Style = 'cjk' | 'dot' | 'dash' | 'slash';
+
+const DATE = /(?<![0-9０-９.\-/])((?:19|20)[0-9]{2})(?:(\s*年\s*)([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|([./-])([0-9]{1,2})\5([0-9]{1,2})(?![0-9]|\.[0-9]))/g;
+
+const NAMES: Record<Style, { zh: string; en: string }> = {
+  cjk: { zh: '“2023年7月10日”', en: '2023年7月10日' },
+  dot: { zh: '“2023.7.10”', en: '2023.7.10' },
+  dash: { zh: '“2023-07-10”', en: '2023-07-10' },
+  slash: { zh: '“2023/7/10”', en: '2023/7/10' },
+};
+
+type Found = { start: number; end: number; style: Style; text: string };
+
+export const dateStyle: Rule = {
+  id: 'date-style',
+  severity: 'info',
+  fixable: false,
+  tags: ['numbers', 'dates'],
+  description: {
+    'zh-CN': '同一文档中日期写法应统一（“2023年7月10日”“2023.7.10”“2023-07-10”不混用）',
+    en: 'One document writes dates one way (no mixing 2023年7月10日, 2023.7.10 and 2023-07-10)',
+  },
+  check(context) {
+    const found: Found[] = [];
+    for (const block of context.document.blocks) {
+      const masked = context.maskedText(block);
+      if (!/(?:19|20)[0-9]{2}/.test(masked)) continue;
+      DATE.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = DATE.exec(masked))) {
+        const separator = match[5];
+        const month = Number(match[3] ?? match[6]);
+        const day = Number(match[4] ?? match[7]);
+        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        const style: Style = separator === undefined ? 'cjk' : separator === '.' ? 'dot' : separator === '-' ? 'dash' : 'slash';
+        found.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, style, text: match[0] });
+      }
+    }
+    const counts = new Map<Style, number>();
+    for (const date of found) counts.set(date.style, (counts.get(date.style) ?? 0) + 1);
+    if (counts.size < 2) return;
+    let main: Style = 'cjk';
+    let best = -1;
+    for (const style of ['cjk', 'dot', 'dash', 'slash'] as const) {
+      const count = counts.get(style) ?? 0;
+      if (count > best) {
+        best = count;
+        main = style;
+      }
+    }
+    for (const date of found) {
+      if (date.style === main) continue;
+      context.report({
+        start: date.start,
+        end: date.end,
+        message: {
+          'zh-CN': `日期写法不统一：“${date.text}”与本文多数日期的写法${NAMES[main].zh}不同`,
+          en: `Inconsistent date style: "${date.text}" differs from this document's usual style (${NAMES[main].en})`,
+        },
+      });
+    }
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * punctuation-width: half-width , ; : ? ! ( ) inside Chinese text → full-width
+ * (GB/T 15834). Never inside numbers (1,000), times (10:30), URLs, code, Latin phrases
+ * or outline markers.
+ */
+import type { Rule } from '../lint/rule.js';
+import { inMarker, isCjk, isCjkPunctuation, isHan } from './cjk.js';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+/** The nearest character before `index` that is not a space (within the block). */
+function previousVisible(masked: string, index: number): string | undefined {
+  let cursor = index - 1;
+  while (cursor >= 0 && masked[cursor] === ' ') cursor--;
+  return cursor >= 0 ? masked[cursor] : undefined;
+}
+
+function nextVisible(masked: string, index: number): string | undefined {
+  let cursor = index + 1;
+  while (cursor < masked.length && masked[cursor] === ' ') cursor++;
+  return cursor < masked.length ? masked[cursor] : undefined;
+}
+
+/** Closing marks that can end a Chinese clause before a comma: ” ’ ） 》 】. */
+function isCjkClosing(char: string | undefined): boolean {
+  return char !== undefined && '”’）》】〕」』'.includes(char);
+}
+
+function isCjkOpening(char: string | undefined): boolean {
+  return char !== undefined && '“‘（《【〔「『'.includes(char);
+}
+
+export const punctuationWidth: Rule = {
+  id: 'punctuation-width',
+  severity: 'warning',
+  fixable: true,
+  tags: ['punctuation'],
+  description: {
+    'zh-CN': '中文语句中应使用全角标点（，；：？！（）），不用半角 , ; : ? ! ( )',
+    en: 'Chinese text uses full-width punctuation (，；：？！（）), not half-width , ; : ? ! ( )',
+  },
+  check(context) {
+    const quick = /[,;:?!()]/;
+    for (const block of context.document.blocks) {
+      const masked = context.maskedText(block);
+      if (!quick.test(masked)) continue;
+      const found: Array<{ index: number; char: string }> = [];
+      for (let index = 0; index < masked.length; index++) {
+        const char = masked[index]!;
+        if (!(char in FULL) || char === '(' || char === ')') continue;
+        if (inMarker(block, block.start + index)) continue;
+        const before = previousVisible(masked, index);
+        const after = nextVisible(masked, index);
+        const leftChinese = isHan(before) || isCjkClosing(before);
+        if (!leftChinese) continue;
+        let ok: boolean;
+        if (char === '?' || char === '!') {
+          // Sentence-final: the end of the block or Chinese text follows.
+          ok = after === undefined || isCjk(after);
+        } else {
+          ok = isHan(after) || isCjkOpening(after);
+        }
+        if (ok) found.push({ index, char });
+      }
+      // Parentheses: a half-width pair (or half of a mixed pair) around Chinese text, next to Chinese text.
+      const opens: number[] = [];
+      for (let index = 0; index < masked.length; index++) {
+        const char = masked[index]!;
+        if (char === '(' || char === '（') {
+          opens.push(index);
+          continue;
+        }
+        if (char !== ')' && char !== '）') continue;
+        const open = opens.pop();
+        if (open === undefined) continue;
+        if (masked[open] === '（' && char === '）') continue;
+        const inner = masked.slice(open + 1, index);
+        if (inner.includes('\u0000') || !/[\u4e00-\u9fff]/.test(inner)) continue;
+        if (inMarker(block, block.start + open)) continue;
+        const outside = isHan(masked[open - 1]) || isCjkPunctuation(masked[open - 1]) || isHan(masked[index + 1]) || isCjkPunctuation(masked[index + 1]) || (open === 0 && index === masked.length - 1);
+        if (!outside) continue;
+        if (masked[open] === '(') found.push({ index: open, char: '(' });
+        if (char === ')') found.push({ index, char: ')' });
+      }
+      found.sort((left, right) => left.index - right.index);
+      for (const { index, char } of found) {
+        const start = block.start + index;
+        const wanted = FULL[char]!;
+        context.report({
+          start,
+          end: start + 1,
+          message: { 'zh-CN': `中文语句中的半角“${char}”应为全角“${wanted}”`, en: `Half-width "${char}" in Chinese text; use full-width "${wanted}"` },
+          fix: [{ start, end: start + 1, newText: wanted }],
+        });
+      }
+    }
+  },
+};
