@@ -22,13 +22,14 @@ export type EnumerationSequence = { family: EnumerationFamily; items: Enumeratio
 
 const BOUNDARY = '(?<=^|[。；，：！？、;:,!?\\s\\u0000”）)])';
 const HAN = '[一二三四五六七八九十]{1,3}';
-const PATTERNS: Array<[EnumerationFamily, RegExp]> = [
-  ['shi', new RegExp(`${BOUNDARY}(${HAN})是`, 'g')],
-  ['yao', new RegExp(`${BOUNDARY}(${HAN})要`, 'g')],
-  ['di', new RegExp(`${BOUNDARY}第(${HAN})(?=[，、：,:])`, 'g')],
-  ['digit', new RegExp(`(?<=[。；，：！？;:,!?\\s])([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])`, 'g')],
-  ['paren', new RegExp(`(?<=[。；，：！？;:,!?\\s]|^)[（(]([0-9]{1,2}|[０-９]{1,2})[）)]`, 'g')],
-  ['circled', /(?<=.)([\u2460-\u2473])/g],
+// Each family: its pattern and a cheap test that must pass before the pattern runs.
+const PATTERNS: Array<[EnumerationFamily, RegExp, RegExp]> = [
+  ['shi', new RegExp(`${BOUNDARY}(${HAN})是`, 'g'), /[一二三四五六七八九十]是/],
+  ['yao', new RegExp(`${BOUNDARY}(${HAN})要`, 'g'), /[一二三四五六七八九十]要/],
+  ['di', new RegExp(`${BOUNDARY}第(${HAN})(?=[，、：,:])`, 'g'), /第[一二三四五六七八九十]/],
+  ['digit', new RegExp(`(?<=[。；，：！？;:,!?\\s])([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])`, 'g'), /[。；，：！？;:,!?\s][0-9０-９]/],
+  ['paren', new RegExp(`(?<=[。；，：！？;:,!?\\s]|^)[（(]([0-9]{1,2}|[０-９]{1,2})[）)]`, 'g'), /[（(][0-9０-９]/],
+  ['circled', /(?<=.)([\u2460-\u2473])/g, /[\u2460-\u2473]/],
 ];
 
 const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四五六七八九十]|[0-9０-９][.．、)）]|[\u2460-\u2473]/;
@@ -37,7 +38,8 @@ const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四�
 export function findEnumerationItems(block: TextBlock, masked: string, skipPrefix: number): EnumerationItem[] {
   if (!QUICK_CHECK.test(masked)) return [];
   const items: EnumerationItem[] = [];
-  for (const [family, pattern] of PATTERNS) {
+  for (const [family, pattern, precheck] of PATTERNS) {
+    if (!precheck.test(masked)) continue;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(masked))) {

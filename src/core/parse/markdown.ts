@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+// singleTilde off: Chinese text writes ranges as 3~5年, which must not become strikethrough.
+const processor = unified().use(remarkParse).use(remarkGfm, { singleTilde: false });
 
 /** Private-use character that stands in for a redaction `*` while remark parses (same UTF-16 length). */
 export const REDACTION_MASK = '\uE000';

@@ -41,7 +41,8 @@ export type ReportDocument = {
   comments: Array<{ offset: number; line: number; value: string }>;
 };
 
-const INLINE_SPECIAL = /[*_`[\]<>!\\&~|$@]|https?:|www\./i;
+/** Characters that can start inline Markdown (emphasis, code, links, images, HTML, escapes, entities, strikethrough, autolinks). */
+const INLINE_SPECIAL = /[*_`[<\\~@]|&[#A-Za-z]|https?:|www\./i;
 const FENCE_OPEN = /^(`{3,}|~{3,})/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*][ \t]/;

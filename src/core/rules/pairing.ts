@@ -4,6 +4,7 @@ import type { Rule } from '../lint/rule.js';
 const OPENERS = '（“‘《【〔';
 const CLOSERS = '）”’》】〕';
 const MAX_PER_BLOCK = 20;
+const BRACKET = /[（）“”‘’《》【】〔〕]/g;
 
 export const pairing: Rule = {
   id: 'pairing',
@@ -33,8 +34,11 @@ export const pairing: Rule = {
             : { 'zh-CN': `“${char}”缺少配对的“${partner}”`, en: `Unmatched "${char}": no opening "${partner}"` },
         });
       };
-      for (let index = 0; index < masked.length; index++) {
-        const char = masked[index]!;
+      BRACKET.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = BRACKET.exec(masked))) {
+        const index = match.index;
+        const char = match[0];
         const open = OPENERS.indexOf(char);
         if (open >= 0) {
           stack.push({ char, index });

@@ -19,6 +19,15 @@ function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
 
 type Token = { start: number; end: number; text: string };
 
+/** Whether an allow-listed term (X光, X射线 …) starts at `start`; case-insensitive on the X. */
+function allowedAt(masked: string, start: number, allow: readonly string[]): boolean {
+  for (const term of allow) {
+    if (term.length < 2 || !/^[XxＸｘ]/.test(term)) continue;
+    if (masked.startsWith(term.slice(1), start + 1) && masked.slice(start, start + term.length).toLowerCase() === term.toLowerCase()) return true;
+  }
+  return false;
+}
+
 /** Finds placeholder tokens in one block. */
 export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'options'>, block: TextBlock): Token[] {
   const masked = context.maskedText(block);
@@ -38,8 +47,7 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       if ((before && LATIN.test(before)) || (after && LATIN.test(after) && !generation)) continue;
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
-      const following = masked.slice(start, start + 8);
-      if (allow.some((term) => term.length > 0 && following.toLowerCase().startsWith(term.toLowerCase()) && /^[XxＸｘ]/.test(term))) continue;
+      if (allow.length > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
     }
   }
