@@ -16,6 +16,18 @@ const MAX_RUN = 2;
 const SKIPPED_NODES = new Set(['reportTitle', 'sectionTitle', 'signature', 'dateLine', 'addressee', 'tableCell', 'heading']);
 
 /** True when the space pads a two-character name to three (`张 三` in a list of names). */
+/** True when a number starts at `index` and is followed (after at most two spaces) by a Chinese unit (`共 32 个`). */
+function isCountWithUnit(masked: string, index: number): boolean {
+  let cursor = index;
+  while (cursor < masked.length && (isAsciiDigit(masked[cursor]) || ((masked[cursor] === '.' || masked[cursor] === ',') && isAsciiDigit(masked[cursor + 1])))) cursor++;
+  let spaces = 0;
+  while (masked[cursor] === ' ' && spaces < 3) {
+    cursor++;
+    spaces++;
+  }
+  return spaces <= 2 && isHan(masked[cursor]);
+}
+
 function isPaddedName(masked: string, spaceStart: number, spaceEnd: number): boolean {
   const before = masked[spaceStart - 2];
   const after = masked[spaceEnd + 1];
@@ -55,16 +67,18 @@ function checkBlock(context: Parameters<typeof cjkSpacing.check>[0], block: Text
     const after = masked[end];
     const betweenHan = isHan(before) && isHan(after);
     const numberUnit = isAsciiDigit(before) && isHan(after);
-    if (!betweenHan && !numberUnit) continue;
+    const beforeNumber = isHan(before) && isAsciiDigit(after) && isCountWithUnit(masked, end);
+    if (!betweenHan && !numberUnit && !beforeNumber) continue;
     // Only in running text: the block must read as prose (it has a Chinese comma, stop or enumeration mark).
     if (!/[，。；、]/.test(masked)) continue;
     if (betweenHan && isPaddedName(masked, start, end)) continue;
-    // A number whose digits start a year or a code with Latin letters is not a count (`Win 10`).
+    // A number after Latin text is part of a name or code, not a count (`Windows 10 系统`, `PM2.5 浓度`).
     if (numberUnit) {
       let digits = start - 1;
-      while (digits > 0 && (isAsciiDigit(masked[digits - 1]) || masked[digits - 1] === '.')) digits--;
+      while (digits > 0 && (isAsciiDigit(masked[digits - 1]) || masked[digits - 1] === '.' || masked[digits - 1] === ',')) digits--;
+      while (digits > 0 && masked[digits - 1] === ' ') digits--;
       const lead = masked[digits - 1];
-      if (lead !== undefined && /[A-Za-z\-_/]/.test(lead)) continue;
+      if (lead !== undefined && /[A-Za-z\-_/.:]/.test(lead)) continue;
     }
     const from = block.start + start;
     const to = block.start + end;

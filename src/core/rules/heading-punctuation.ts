@@ -4,7 +4,6 @@
  * heading sentence with `。` by design and are not counted.
  */
 import type { Rule } from '../lint/rule.js';
-import type { OutlineHeading } from '../parse/nodes.js';
 import type { TextBlock } from '../parse/report.js';
 
 /** Longer "headings" are list items written as sentences, not headings. */
@@ -25,12 +24,13 @@ export const headingPunctuation: Rule = {
     const byLevel = new Map<number, Entry[]>();
     for (const block of context.document.blocks) {
       if (block.node.type !== 'outlineHeading' || !block.marker) continue;
-      const heading = block.node as OutlineHeading;
-      if (heading.runIn) continue;
       const masked = context.maskedText(block);
       let end = masked.length;
       while (end > 0 && /[\s\u0000]/.test(masked[end - 1]!)) end--;
       const body = masked.slice(block.marker.end - block.start, end);
+      // Run-in: prose follows the first sentence (the parser also counts markup such as a trailing comment; prose alone decides here).
+      const sentenceEnd = body.search(/[。！？]/);
+      if (sentenceEnd >= 0 && sentenceEnd < body.length - 1 && /[^\s\u0000”’」』）]/.test(body.slice(sentenceEnd + 1))) continue;
       if (body.length === 0 || body.length > MAX_HEADING) continue;
       const lastChar = body[body.length - 1]!;
       let withStop: boolean;

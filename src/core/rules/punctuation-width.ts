@@ -21,6 +21,12 @@ function nextVisible(masked: string, index: number): string | undefined {
   return cursor < masked.length ? masked[cursor] : undefined;
 }
 
+/** True when only spaces and non-prose (masked) characters follow `index`: the end of the block's prose. */
+function atProseEnd(masked: string, index: number): boolean {
+  for (let cursor = index + 1; cursor < masked.length; cursor++) if (masked[cursor] !== ' ' && masked[cursor] !== '\u0000') return false;
+  return true;
+}
+
 /** Closing marks that can end a Chinese clause before a comma: ” ’ ） 》 】. */
 function isCjkClosing(char: string | undefined): boolean {
   return char !== undefined && '”’）》】〕」』'.includes(char);
@@ -56,7 +62,7 @@ export const punctuationWidth: Rule = {
         let ok: boolean;
         if (char === '?' || char === '!') {
           // Sentence-final: the end of the block or Chinese text follows.
-          ok = after === undefined || isCjk(after);
+          ok = atProseEnd(masked, index) || isCjk(after);
         } else {
           ok = isHan(after) || isCjkOpening(after);
         }

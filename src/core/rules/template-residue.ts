@@ -38,7 +38,9 @@ export const templateResidue: Rule = {
     const single = document.blocks.filter((block) => block.topLevel && lines.ends[block.line]! >= block.end);
     const content = (block: TextBlock): string => text.slice(block.start, block.end);
     const residue = new Map<TextBlock, 'line' | 'group'>();
-    for (const block of single) if (isResidueLine(content(block))) residue.set(block, 'line');
+    // Prose without markup (comments, code) first; the raw line too, for document-sharing URLs.
+    const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
+    for (const block of single) if (isResidueLine(prose(block)) || isResidueLine(content(block))) residue.set(block, 'line');
 
     // The preamble before the title: a blank-line-separated group with residue is residue as a whole.
     const title = single.find((block) => block.node.type === 'reportTitle');
@@ -59,7 +61,7 @@ export const templateResidue: Rule = {
     for (const block of single) {
       const kind = residue.get(block);
       if (!kind) continue;
-      const shown = content(block).trim();
+      const shown = prose(block).trim();
       const excerpt = shown.length > 20 ? shown.slice(0, 20) + '…' : shown;
       context.report({
         start: block.start,
