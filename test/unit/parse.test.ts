@@ -67,6 +67,15 @@ describe('report-Markdown dialect', () => {
     assert.ok(paragraph.type === 'paragraph' && paragraph.children.some((child) => child.type === 'emphasis'));
   });
 
+  it('resolves footnotes and link references defined elsewhere in the document', () => {
+    const root = parseReport('正文引用[^1]，见[文件][doc]。\n\n[^1]: 注释内容。\n[doc]: https://example.com\n').root;
+    const paragraph = root.children[0]!;
+    assert.ok(paragraph.type === 'paragraph');
+    if (paragraph.type !== 'paragraph') return;
+    assert.deepEqual(paragraph.children.map((child) => child.type), ['text', 'footnoteReference', 'text', 'linkReference', 'text']);
+    assert.deepEqual(root.children.slice(1).map((node) => node.type), ['footnoteDefinition', 'definition']);
+  });
+
   it('does not pair redaction stars as emphasis (*书记…*镇)', () => {
     const root = parseReport('为确保*书记讲话精神在*镇落地落实，*镇党委及时部署。').root;
     const paragraph = root.children[0]!;

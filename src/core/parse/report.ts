@@ -78,6 +78,18 @@ export function parseReport(text: string): ReportDocument {
   const comments: ReportDocument['comments'] = [];
   const reportLines: Array<{ node: RootContent; line: number; index: number }> = [];
 
+  // Link and footnote definitions ([^1]: …, [ref]: url) anywhere in the document, so that a
+  // report line parsed on its own still resolves [^1] and [text][ref].
+  let definitions = '';
+  if (text.includes(']:')) {
+    for (let index = 0; index < lineCount; index++) {
+      const start = contentStarts[index]!;
+      if (text.charCodeAt(start) === 0x5b /* [ */ && DEFINITION.test(text.slice(start, Math.min(lines.ends[index]!, start + 200)))) {
+        definitions += '\n\n' + text.slice(start, lines.ends[index]!);
+      }
+    }
+  }
+
   let line = 0;
   while (line < lineCount) {
     const contentStart = contentStarts[line]!;
@@ -101,7 +113,7 @@ export function parseReport(text: string): ReportDocument {
       continue;
     }
     // One report paragraph per line (pathologically nested Markdown is kept as literal text).
-    const paragraph = parseReportLine(text, lines, line, contentStart, end, kind === 'markdown');
+    const paragraph = parseReportLine(text, lines, line, contentStart, end, kind === 'markdown', definitions);
     const index = children.length;
     children.push(paragraph.node);
     reportLines.push({ node: paragraph.node, line, index });
@@ -234,6 +246,7 @@ function parseReportLine(
   contentStart: number,
   end: number,
   literal = false,
+  definitions = '',
 ): { node: RootContent; block: TextBlock; comments: ReportDocument['comments'] } {
   // Trailing spaces are not part of the paragraph content.
   let contentEnd = end;
@@ -257,7 +270,10 @@ function parseReportLine(
     }
     if (parseFrom < contentEnd) {
       const source = maskRedactionStars(text.slice(parseFrom, contentEnd));
-      const nodes = parseMarkdownSlice(source, parseFrom, line, parseFrom - lineStart);
+      const withDefinitions = definitions && source.includes('[') ? source + definitions : source;
+      const parsed = parseMarkdownSlice(withDefinitions, parseFrom, line, parseFrom - lineStart);
+      // Appended definitions come back as definition nodes after the paragraph: drop them.
+      const nodes = withDefinitions === source ? parsed : parsed.filter((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
       const only = nodes.length === 1 ? nodes[0] : undefined;
       if (only && only.type === 'paragraph') {
         for (const child of only.children) phrasing.push(child);
