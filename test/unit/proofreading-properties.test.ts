@@ -10,6 +10,8 @@ const pieces = [
   'PM2.5', 'Windows 10', "don't", '`code, "x"`', 'https://x.cn/a,b', '<!-- c -->', '**', '# ', '- ', '> ',
   '仅供学习 禁止外传', '会员群：', '第1页共3页', '【待补】', '2023年7月10日', '2023.7.10', '2023-07-10',
   '\n', '\n', '\r\n', '\r', '\n\n', '\uFEFF',
+  // Compound pieces that trigger the fixes often.
+  '大检查7 次，', '安全 生产。', '共 32 个村、', '"万亩千亿"', "'双进双产'，", '一大批,发放', '超过1％，', '各村(居)',
 ];
 const reportText = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((parts) => parts.join(''));
 
@@ -39,6 +41,7 @@ describe('proofreading fixes (properties)', () => {
     fc.assert(
       fc.property(reportText, (text) => {
         const once = fixAll(text, { only });
+        assert.equal(once.startsWith('\uFEFF'), text.startsWith('\uFEFF'), 'the BOM stays');
         assert.equal(fixAll(once, { only }), once);
         assert.deepEqual(lint(once, { only }).filter((finding) => finding.fix), []);
       }),

@@ -15,11 +15,13 @@ function isBlankLine(text: string, lines: LineTable, line: number): boolean {
 /** Deletes a whole line with its line break; in the preamble also the blank lines after it. */
 function deleteLine(text: string, lines: LineTable, line: number, swallowBlank: boolean): OffsetEdit {
   const lineCount = lines.starts.length;
+  // The BOM belongs to the file, not to the first line.
+  const lineStart = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[line]!;
   let last = line;
   if (swallowBlank) while (last + 1 < lineCount && isBlankLine(text, lines, last + 1)) last++;
-  if (last + 1 < lineCount) return { start: lines.starts[line]!, end: lines.starts[last + 1]!, newText: '' };
+  if (last + 1 < lineCount) return { start: lineStart, end: lines.starts[last + 1]!, newText: '' };
   // The last line of the document: remove the line break before it instead.
-  const start = line > 0 ? lines.ends[line - 1]! : lines.starts[line]!;
+  const start = line > 0 ? lines.ends[line - 1]! : lineStart;
   return { start, end: text.length, newText: '' };
 }
 
