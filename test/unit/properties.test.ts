@@ -12,6 +12,8 @@ const pieces = [
 const reportText = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(reportText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
+const NUMBERING = ['numbering-sequence', 'numbering-style', 'enumeration-sequence'];
+
 function checkRanges(text: string): void {
   const lines = text.split(/\r\n|\n|\r/);
   for (const finding of lint(text)) {
@@ -55,10 +57,10 @@ describe('properties', () => {
     );
   });
 
-  it('fix changes only numerals (every other character, indentation, line ending and BOM stays)', () => {
+  it('renumbering changes only numerals (every other character, indentation, line ending and BOM stays)', () => {
     fc.assert(
       fc.property(reportText, (text) => {
-        const fixed = fixAll(text);
+        const fixed = fixAll(text, { only: NUMBERING });
         assert.equal(skeleton(fixed).replace(/#+/g, '#'), skeleton(text).replace(/#+/g, '#'));
         assert.equal(fixed.replace(/[一二三四五六七八九十0-9０-９\u2460-\u2473]/g, ''), text.replace(/[一二三四五六七八九十0-9０-９\u2460-\u2473]/g, ''));
       }),
@@ -69,7 +71,7 @@ describe('properties', () => {
   it('after fix no numbering-sequence or enumeration-sequence finding is left', () => {
     fc.assert(
       fc.property(reportText, (text) => {
-        const left = lint(fixAll(text)).filter((finding) => finding.ruleId === 'numbering-sequence' || finding.ruleId === 'enumeration-sequence');
+        const left = lint(fixAll(text, { only: NUMBERING })).filter((finding) => finding.ruleId === 'numbering-sequence' || finding.ruleId === 'enumeration-sequence');
         assert.deepEqual(left, []);
       }),
       { numRuns: 300 },

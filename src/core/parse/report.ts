@@ -257,7 +257,9 @@ function parseReportLine(
   let phrasing: PhrasingContent[];
   const textRanges: Array<[number, number]> = [];
   const comments: ReportDocument['comments'] = [];
-  if (literal || !INLINE_SPECIAL.test(content)) {
+  // Redaction stars (*镇) are literal text: a line whose only Markdown-looking characters are such stars needs no remark.
+  const unmasked = content.includes('*') ? maskRedactionStars(content) : content;
+  if (literal || !INLINE_SPECIAL.test(unmasked)) {
     phrasing = [textNode(content, contentStart, line, lineStart)];
     textRanges.push([contentStart, contentEnd]);
   } else {
