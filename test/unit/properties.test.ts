@@ -12,7 +12,7 @@ const pieces = [
 const reportText = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(reportText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
-const NUMBERING = ['numbering-sequence', 'numbering-style', 'enumeration-sequence'];
+const NUMBERING = ['numbering-sequence', 'enumeration-sequence'];
 
 function checkRanges(text: string): void {
   const lines = text.split(/\r\n|\n|\r/);
