@@ -72,6 +72,16 @@ const schema = {
       properties: schemaRules,
       additionalProperties: false,
     },
+    export: {
+      description: 'DOCX 导出设置（GB/T 9704 版式）。 / DOCX export settings (GB/T 9704 layout); see docs/export.md.',
+      type: 'object',
+      properties: {
+        author: { type: 'string', description: '文档属性中的作者 / Author in the document properties' },
+        tableOfContents: { type: 'boolean', default: false, description: '在正文前插入目录 / Insert a table of contents before the body' },
+        layout: { type: 'object', description: '版式覆盖（页面、行距、字号、字体、各级标题…，单位 twip） / Layout overrides (page, line pitch, sizes, fonts, headings …, in twips); see docs/export.md' },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 };

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lint, parseReport, type Finding } from '../core/index.js';
-import { exportDocx, type ReadImage } from '../core/export/index.js';
+import { exportDocx, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
 import { ConfigLoader } from './config.js';
 import { CliError, readDocument, writeFileAtomic } from './io.js';
 
@@ -162,7 +162,22 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     }
 
     const report = parseReport(document.text);
-    const result = await exportDocx(report.root, { source: document.text, readImage: fileImageReader(input), lang });
+    const settings = config.export ?? {};
+    let result;
+    try {
+      result = await exportDocx(report.root, {
+        source: document.text,
+        readImage: fileImageReader(input),
+        lang,
+        ...(settings.layout ? { layout: settings.layout as LayoutOverrides } : {}),
+        ...(settings.author !== undefined ? { author: settings.author } : {}),
+        ...(settings.tableOfContents !== undefined ? { tableOfContents: settings.tableOfContents } : {}),
+      });
+    } catch (error) {
+      // A bad export.layout value: name the setting (the exporter's message does) and where it came from.
+      if (error instanceof RangeError && settings.layout) throw new CliError(`.reportmdrc.json export.layout: ${error.message}`);
+      throw error;
+    }
     for (const warning of result.warnings) {
       io.stderr(`report-md export: ${shownInput}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`);
     }

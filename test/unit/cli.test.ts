@@ -121,6 +121,28 @@ describe('report-md CLI', () => {
     assert.equal(JSON.parse(strict.stdout).length, 2);
   });
 
+  it('export reads author and layout from .reportmdrc.json, and names a bad layout setting', async () => {
+    const JSZip = (await import('jszip')).default;
+    const folder = workspace({
+      '.reportmdrc.json': JSON.stringify({ export: { author: '某某镇党政办', layout: { page: { marginTop: 2100 } } } }),
+      'a.report.md': '工作报告\n一、总体情况\n正文。\n',
+      'bad/.reportmdrc.json': JSON.stringify({ export: { layout: { page: { marginTop: 12.5 } } } }),
+      'bad/b.report.md': '正文。\n',
+    });
+    const result = await run(['export', 'a.report.md'], folder);
+    assert.equal(result.code, 0, result.stderr);
+    const zip = await JSZip.loadAsync(readFileSync(join(folder, 'a.docx')));
+    assert.match(await zip.file('docProps/core.xml')!.async('string'), /某某镇党政办/);
+    assert.match(await zip.file('word/document.xml')!.async('string'), /w:top="2100"/);
+    const bad = await run(['export', 'bad/b.report.md'], folder);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /export\.layout: .*marginTop/);
+    assert.deepEqual(readdirSync(join(folder, 'bad')).sort(), ['.reportmdrc.json', 'b.report.md']);
+    const unknown = await run(['lint', 'c.report.md'], workspace({ '.reportmdrc.json': '{"export":{"font":1}}', 'c.report.md': '正文。' }));
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown setting "export\.font"/);
+  });
+
   it('inline comments disable rules', async () => {
     const folder = workspace({
       'a.report.md': '<!-- report-md-disable placeholder -->\nXX镇\n<!-- report-md-enable placeholder -->\nXX村 <!-- report-md-disable-line placeholder -->\nXX县\n',

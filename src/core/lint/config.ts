@@ -3,8 +3,16 @@ import type { Severity } from '../types.js';
 
 export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
 
+/** Export settings: passed to the DOCX exporter (layout is validated there, naming the bad setting). */
+export type ExportConfig = {
+  author?: string;
+  tableOfContents?: boolean;
+  layout?: Record<string, unknown>;
+};
+
 export type Config = {
   rules?: Record<string, RuleSetting>;
+  export?: ExportConfig;
 };
 
 /** A configuration problem, with a message that names the file and the setting. */
@@ -35,10 +43,11 @@ export function validateConfig(value: unknown, source: string, knownRules: reado
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (key !== 'rules' && key !== '$schema') throw new ConfigError(`${source}: unknown setting "${key}" (allowed: rules)`);
+    if (key !== 'rules' && key !== 'export' && key !== '$schema') throw new ConfigError(`${source}: unknown setting "${key}" (allowed: rules, export)`);
   }
+  const exportConfig = validateExport(record['export'], source);
   const rules = record['rules'];
-  if (rules === undefined) return {};
+  if (rules === undefined) return exportConfig ? { export: exportConfig } : {};
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
     throw new ConfigError(`${source}: "rules" must be an object keyed by rule id`);
   }
@@ -63,18 +72,37 @@ export function validateConfig(value: unknown, source: string, knownRules: reado
       throw new ConfigError(`${source}: rules.${ruleId} must be a severity, true/false or an object`);
     }
   }
-  return { rules: out };
+  return exportConfig ? { rules: out, export: exportConfig } : { rules: out };
+}
+
+function validateExport(value: unknown, source: string): ExportConfig | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${source}: "export" must be an object`);
+  const record = value as Record<string, unknown>;
+  for (const [key, setting] of Object.entries(record)) {
+    if (key === 'author') {
+      if (typeof setting !== 'string') throw new ConfigError(`${source}: export.author must be a string`);
+    } else if (key === 'tableOfContents') {
+      if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.tableOfContents must be true or false`);
+    } else if (key === 'layout') {
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.layout must be an object`);
+    } else {
+      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout)`);
+    }
+  }
+  return record as ExportConfig;
 }
 
 /** Layers `override` on top of `base` (per rule; object settings are merged). */
 export function mergeConfig(base: Config, override: Config): Config {
   const rules: Record<string, RuleSetting> = { ...(base.rules ?? {}) };
+  const exportConfig = base.export || override.export ? { ...base.export, ...override.export } : undefined;
   for (const [ruleId, setting] of Object.entries(override.rules ?? {})) {
     const previous = rules[ruleId];
     if (typeof setting === 'object' && typeof previous === 'object') rules[ruleId] = { ...previous, ...setting };
     else rules[ruleId] = setting;
   }
-  return { rules };
+  return exportConfig ? { rules, export: exportConfig } : { rules };
 }
 
 /** Resolves one rule's effective severity (undefined = off) and options. */
