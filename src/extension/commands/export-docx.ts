@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
+import type { ExportConfig } from '../../core/lint/config.js';
 import type { ReportExportOptions } from '../exporter-entry.js';
 import { docxNameFor } from '../logic/file-names.js';
 import { describe } from '../output.js';
@@ -37,13 +38,17 @@ function imageReader(document: vscode.TextDocument): ReportExportOptions['readIm
   };
 }
 
-function exportOptions(document: vscode.TextDocument, settings: ExtensionSettings): ReportExportOptions {
+/** Export options: the reportMarkdown.export.* settings, with the nearest .reportmdrc.json `export` section over them. */
+function exportOptions(document: vscode.TextDocument, settings: ExtensionSettings, fileExport: ExportConfig | undefined): ReportExportOptions {
   const readImage = imageReader(document);
+  const author = fileExport?.author ?? settings.export.author;
+  const tableOfContents = fileExport?.tableOfContents ?? settings.export.tableOfContents;
+  const layout = { ...settings.export.layout, ...(fileExport?.layout ?? {}) };
   return {
     lang: settings.lang,
-    ...(settings.export.author ? { author: settings.export.author } : {}),
-    ...(settings.export.tableOfContents ? { tableOfContents: true } : {}),
-    ...(Object.keys(settings.export.layout).length > 0 ? { layout: settings.export.layout as ReportExportOptions['layout'] } : {}),
+    ...(author ? { author } : {}),
+    ...(tableOfContents ? { tableOfContents: true } : {}),
+    ...(Object.keys(layout).length > 0 ? { layout: layout as ReportExportOptions['layout'] } : {}),
     ...(readImage ? { readImage } : {}),
   };
 }
@@ -83,7 +88,8 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting to Word…') },
       async () => {
         const exporter = await services.loadExporter();
-        const result = await exporter.exportReport(text, exportOptions(document, settings));
+        const fileExport = (await services.lintService.resolveOptions(document)).config?.export;
+        const result = await exporter.exportReport(text, exportOptions(document, settings, fileExport));
         warnings = result.warnings;
         await vscode.workspace.fs.writeFile(destination, result.data);
       },
