@@ -35,13 +35,16 @@ const STRONG_RESIDUE: readonly RegExp[] = [
  */
 const WEAK_RESIDUE = /仅供学习|禁止外传|订阅|会员|QQ群|倒卖|免费下载|关注公众号|版权所有|第\s*\d+\s*页\s*共\s*\d+\s*页/;
 
+/** Every strong pattern contains one of these: a cheap pre-filter. */
+const STRONG_QUICK = /学习|外传|转载|转发|商用|群|会员|倒卖|订阅|立享|扫码|二维码|公众号|页|侵权|翻印|删除|编辑|修改|格式|网络|文库|道客|豆丁|原创力|人人文档|文档之家|范文|\.(?:com|net|cn)/i;
+
 /** Longest line that still counts as a residue line (a sentence of real prose is longer). */
 const MAX_RESIDUE_LINE = 80;
 
 /** True when a whole line is template residue on its own, anywhere in the document. */
 export function isResidueLine(content: string): boolean {
   const trimmed = content.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE) return false;
+  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE || !STRONG_QUICK.test(trimmed)) return false;
   return STRONG_RESIDUE.some((pattern) => pattern.test(trimmed));
 }
 

@@ -6,7 +6,7 @@
 import type { Rule } from '../lint/rule.js';
 import type { TextBlock } from '../parse/report.js';
 import { isResidueLike } from '../parse/residue.js';
-import { isAsciiDigit, isHan } from './cjk.js';
+import { blocksWithMatch, isAsciiDigit, isHan } from './cjk.js';
 
 /** Spaces the rule removes: ASCII space and no-break space, at most two in a row (longer runs are layout). */
 const SPACE = /[ \u00a0]{1,2}/g;
@@ -45,10 +45,9 @@ export const cjkSpacing: Rule = {
     en: 'No spaces between Chinese characters or between a number and its Chinese unit ("7 次" → "7次")',
   },
   check(context) {
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /[\u3400-\u9fff0-9][ \u00a0]{1,2}[\u3400-\u9fff0-9]/g)) {
       if (SKIPPED_NODES.has(block.node.type)) continue;
       const masked = context.maskedText(block);
-      if (!masked.includes(' ') && !masked.includes('\u00a0')) continue;
       if (isResidueLike(masked)) continue;
       checkBlock(context, block, masked);
     }

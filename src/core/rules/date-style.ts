@@ -4,6 +4,7 @@
  * from the document's most used style (on a tie, 年月日, the 公文 form).
  */
 import type { Rule } from '../lint/rule.js';
+import { blocksWithMatch } from './cjk.js';
 
 type Style = 'cjk' | 'dot' | 'dash' | 'slash';
 
@@ -28,10 +29,11 @@ export const dateStyle: Rule = {
     en: 'One document writes dates one way (no mixing 2023年7月10日, 2023.7.10 and 2023-07-10)',
   },
   check(context) {
+    // Mixing needs a numeric date: without one there is at most one style.
+    if (!/(?:19|20)[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}/.test(context.text)) return;
     const found: Found[] = [];
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /(?:19|20)[0-9]{2}/g)) {
       const masked = context.maskedText(block);
-      if (!/(?:19|20)[0-9]{2}/.test(masked)) continue;
       DATE.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = DATE.exec(masked))) {

@@ -4,7 +4,7 @@
  * are left to the numbering rules.
  */
 import type { Rule } from '../lint/rule.js';
-import { inMarker } from './cjk.js';
+import { blocksWithMatch, inMarker } from './cjk.js';
 
 const FULL_RUN = /[０-９％][０-９％．，]*/g;
 
@@ -33,9 +33,8 @@ export const numberWidth: Rule = {
     en: 'Arabic numerals and the percent sign are half-width in running text ("１２％" → "12%")',
   },
   check(context) {
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /[０-９％]/g)) {
       const masked = context.maskedText(block);
-      if (!/[０-９％]/.test(masked)) continue;
       FULL_RUN.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = FULL_RUN.exec(masked))) {

@@ -4,8 +4,9 @@
  * or outline markers.
  */
 import type { Rule } from '../lint/rule.js';
-import { inMarker, isCjk, isCjkPunctuation, isHan } from './cjk.js';
+import { blocksWithMatch, inMarker, isCjk, isCjkPunctuation, isHan } from './cjk.js';
 
+const MARKS = /[,;:?!]/g;
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 /** The nearest character before `index` that is not a space (within the block). */
@@ -46,14 +47,14 @@ export const punctuationWidth: Rule = {
     en: 'Chinese text uses full-width punctuation (，；：？！（）), not half-width , ; : ? ! ( )',
   },
   check(context) {
-    const quick = /[,;:?!()]/;
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /[,;:?!()]/g)) {
       const masked = context.maskedText(block);
-      if (!quick.test(masked)) continue;
       const found: Array<{ index: number; char: string }> = [];
-      for (let index = 0; index < masked.length; index++) {
-        const char = masked[index]!;
-        if (!(char in FULL) || char === '(' || char === ')') continue;
+      MARKS.lastIndex = 0;
+      let mark: RegExpExecArray | null;
+      while ((mark = MARKS.exec(masked))) {
+        const index = mark.index;
+        const char = mark[0];
         if (inMarker(block, block.start + index)) continue;
         const before = previousVisible(masked, index);
         const after = nextVisible(masked, index);
@@ -70,7 +71,7 @@ export const punctuationWidth: Rule = {
       }
       // Parentheses: a half-width pair (or half of a mixed pair) around Chinese text, next to Chinese text.
       const opens: number[] = [];
-      for (let index = 0; index < masked.length; index++) {
+      for (let index = masked.search(/[()]/) >= 0 ? 0 : masked.length; index < masked.length; index++) {
         const char = masked[index]!;
         if (char === '(' || char === '（') {
           opens.push(index);

@@ -4,7 +4,7 @@
  * Chinese are changed; Latin text, code and HTML attributes are left alone.
  */
 import type { Rule } from '../lint/rule.js';
-import { isCjk, isHan, isLatin } from './cjk.js';
+import { blocksWithMatch, isCjk, isHan, isLatin } from './cjk.js';
 
 const MAX_QUOTED = 200;
 
@@ -18,9 +18,8 @@ export const quoteStyle: Rule = {
     en: 'Chinese text uses curly quotes “” ‘’, not straight quotes " \'',
   },
   check(context) {
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /["']/g)) {
       const masked = context.maskedText(block);
-      if (!masked.includes('"') && !masked.includes("'")) continue;
       for (const [straight, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
         const positions: number[] = [];
         for (let index = 0; index < masked.length; index++) {

@@ -6,10 +6,12 @@
  * and the boundary reading (the doubled character starting the next word) is unknown.
  */
 import type { Rule } from '../lint/rule.js';
-import { isHan } from './cjk.js';
+import { blocksWithMatch } from './cjk.js';
 import { knownWords, REDUPLICATIONS } from './words.js';
 
 const DOUBLED_PUNCTUATION = /([，。、；：])\1+/g;
+/** Two equal Han characters in a row (a native regex scan is fast even before the JIT warms up). */
+const DOUBLED_HAN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1/g;
 
 export const repeatedChar: Rule = {
   id: 'repeated-char',
@@ -24,11 +26,16 @@ export const repeatedChar: Rule = {
   check(context) {
     const words = knownWords();
     const allow = new Set((context.options['allow'] as string[] | undefined) ?? []);
-    for (const block of context.document.blocks) {
+    for (const block of blocksWithMatch(context, /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。、；：])\1/g)) {
       const masked = context.maskedText(block);
-      for (let index = 1; index + 1 < masked.length; index++) {
+      DOUBLED_HAN.lastIndex = 0;
+      let doubledMatch: RegExpExecArray | null;
+      while ((doubledMatch = DOUBLED_HAN.exec(masked))) {
+        const index = doubledMatch.index;
+        // Overlapping runs (抓抓抓) are skipped below; step one character so every pair is seen.
+        DOUBLED_HAN.lastIndex = index + 1;
+        if (index === 0) continue;
         const char = masked[index]!;
-        if (masked[index + 1] !== char || !isHan(char)) continue;
         const doubled = char + char;
         if (REDUPLICATIONS.has(doubled) || allow.has(doubled)) continue;
         // AABB (家家户户, 实实在在) and longer runs (哈哈哈) are reduplication.

@@ -7,6 +7,7 @@ import type { OffsetEdit, Rule } from '../lint/rule.js';
 import type { LineTable } from '../parse/lines.js';
 import type { TextBlock } from '../parse/report.js';
 import { findFillInInstructions, isResidueLike, isResidueLine } from '../parse/residue.js';
+import { blocksWithMatch } from './cjk.js';
 
 function isBlankLine(text: string, lines: LineTable, line: number): boolean {
   return text.slice(lines.starts[line], lines.ends[line]).trim().length === 0;
@@ -25,6 +26,9 @@ function deleteLine(text: string, lines: LineTable, line: number, swallowBlank: 
   return { start, end: text.length, newText: '' };
 }
 
+/** Raw lines longer than this are prose (residue lines are short even with a link in them). */
+const MAX_RAW_LINE = 300;
+
 export const templateResidue: Rule = {
   id: 'template-residue',
   severity: 'error',
@@ -42,7 +46,12 @@ export const templateResidue: Rule = {
     const residue = new Map<TextBlock, 'line' | 'group'>();
     // Prose without markup (comments, code) first; the raw line too, for document-sharing URLs.
     const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
-    for (const block of single) if (isResidueLine(prose(block)) || isResidueLine(content(block))) residue.set(block, 'line');
+    for (const block of single) {
+      if (block.end - block.start > MAX_RAW_LINE) continue;
+      const raw = content(block);
+      if (isResidueLine(raw)) residue.set(block, 'line');
+      else if (context.maskedText(block) !== raw && isResidueLine(prose(block))) residue.set(block, 'line');
+    }
 
     // The preamble before the title: a blank-line-separated group with residue is residue as a whole.
     const title = single.find((block) => block.node.type === 'reportTitle');
@@ -77,7 +86,7 @@ export const templateResidue: Rule = {
     }
 
     // Fill-in instructions inside the text: no automatic fix, the text must be written.
-    for (const block of document.blocks) {
+    for (const block of blocksWithMatch(context, /待补|待填|待完善|此处|请(?:在此)?(?:填写|填入|输入|补充)|填写/g)) {
       if (residue.has(block)) continue;
       const masked = context.maskedText(block);
       for (const [start, end] of findFillInInstructions(masked)) {
