@@ -15,15 +15,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORE = pathToFileURL(join(ROOT, 'out/src/core/index.js')).href;
-const EXPORTER = pathToFileURL(join(ROOT, 'out/src/core/export/index.js')).href;
 
 /** Child script: reads the input, parses + exports, writes the docx, prints timing and maxRSS as JSON. */
-const CHILD = `
+const child = (root) => `
 import { readFileSync, writeFileSync } from 'node:fs';
 const [input, output] = process.argv.slice(2);
-const { parseReport } = await import(${JSON.stringify(CORE)});
-const { exportDocx } = await import(${JSON.stringify(EXPORTER)});
+const { parseReport } = await import(${JSON.stringify(pathToFileURL(join(root, 'out/src/core/index.js')).href)});
+const { exportDocx } = await import(${JSON.stringify(pathToFileURL(join(root, 'out/src/core/export/index.js')).href)});
 const text = readFileSync(input, 'utf8');
 const start = performance.now();
 const { data } = await exportDocx(parseReport(text).root, { source: text, date: new Date(0) });
@@ -79,9 +77,10 @@ function measure(command, args) {
       if (sampler) clearInterval(sampler);
       let maxRssKb = peak || undefined;
       if (timer) {
-        const lines = stderr.trim().split('\n');
-        maxRssKb = Number(lines.pop());
-        stderr = lines.join('\n');
+        // GNU time appends "%M\n" last; a child's unterminated last stderr line may precede it on the same line.
+        const match = /(\d+)\s*$/.exec(stderr);
+        maxRssKb = match ? Number(match[1]) : undefined;
+        stderr = stderr.replace(/(\d+)\s*$/, '');
       }
       resolve({ ok: code === 0, code, ms, maxRssKb, stdout, stderr, method: timer ? 'gnu-time' : 'proc-sampling' });
     });
@@ -92,14 +91,16 @@ function measure(command, args) {
  * Times our export of `text` and pandoc's (`pandoc -f markdown -t docx`), each in a child process.
  * Returns milliseconds, peak memory in kB, and the ratios ours / pandoc (targets: time <= 0.5, memory <= 1).
  * `pandocMaxMemoryMb` caps pandoc's heap; beyond it pandoc fails and `pandoc.error` says so.
+ * `root` is the folder whose out/ holds the compiled core (default: this repository;
+ * scripts/bench.mjs passes a snapshot so that concurrent rebuilds cannot interfere).
  */
-export async function benchExport(text, { pandocMaxMemoryMb = 8192 } = {}) {
+export async function benchExport(text, { pandocMaxMemoryMb = 8192, root = ROOT } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'report-md-bench-'));
   try {
     const input = join(folder, 'input.md');
     writeFileSync(input, text);
     const childScript = join(folder, 'export-child.mjs');
-    writeFileSync(childScript, CHILD);
+    writeFileSync(childScript, child(root));
 
     const oursRun = await measure(process.execPath, [childScript, input, join(folder, 'ours.docx')]);
     if (!oursRun.ok) throw new Error(`our export failed (${oursRun.code ?? oursRun.error}): ${oursRun.stderr ?? ''}`);
