@@ -13,7 +13,6 @@
  */
 const STRONG_RESIDUE: readonly RegExp[] = [
   /仅供(?:个人)?学习/,
-  /(?:严禁|禁止|请勿|不得)(?:外传|转载|转发|商用)/,
   /(?:免费|会员|VIP|vip|交流)\s*(?:QQ|qq|微信)?群\s*[:：]/,
   /(?:QQ|qq)群\s*(?:号)?\s*[:：]|(?:QQ|qq)群\s*\d{5,}/,
   /会员群|会员资料|会员材料|开通会员|充值会员|成为会员|VIP会员|vip会员/,
@@ -27,6 +26,13 @@ const STRONG_RESIDUE: readonly RegExp[] = [
   /百度文库|道客巴巴|豆丁网|原创力文档|人人文档|蚂蚁文库|文档之家|第一范文网|范文网|范文大全网|文库网/,
   /wenku\.baidu\.com|docin\.com|doc88\.com|book118\.com|renrendoc\.com|mayiwenku\.com|wenkub\.com|360doc\.com|taodocs\.com|jinchutou\.com|wendangku\.net|docx88\.com|fanwen[a-z0-9]*\.(?:com|net|cn)/i,
 ];
+
+/**
+ * Copy-protection notes: residue only as a short line of their own (`禁止外传`, `请勿转载`);
+ * inside a sentence they are ordinary 保密 language (涉密文件严禁外传).
+ */
+const SHORT_RESIDUE = /(?:严禁|禁止|请勿|不得)(?:外传|转载|转发|商用)/;
+const MAX_SHORT_RESIDUE = 20;
 
 /**
  * Hints that read as residue in the preamble, where title detection skips
@@ -44,7 +50,9 @@ const MAX_RESIDUE_LINE = 80;
 /** True when a whole line is template residue on its own, anywhere in the document. */
 export function isResidueLine(content: string): boolean {
   const trimmed = content.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE || !STRONG_QUICK.test(trimmed)) return false;
+  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE) return false;
+  if (trimmed.length <= MAX_SHORT_RESIDUE && !/[。；]$/.test(trimmed) && SHORT_RESIDUE.test(trimmed)) return true;
+  if (!STRONG_QUICK.test(trimmed)) return false;
   return STRONG_RESIDUE.some((pattern) => pattern.test(trimmed));
 }
 
