@@ -3,13 +3,14 @@
  * layout, pre-loaded images, link/footnote definitions, warnings, and the
  * pending hard page break.
  */
-import { Paragraph, type FileChild, type IParagraphOptions } from 'docx';
+import { Paragraph, type FileChild } from 'docx';
 import type { Definition, FootnoteDefinition, Node, RootContent } from 'mdast';
 import type { ImageInfo } from './image-info.js';
+import { makeParagraph, PlainParagraph, toDocxBlock, type ParagraphSpec } from './plain.js';
 import type { Layout } from './styles.js';
 
-/** What a handler returns: body-level docx elements, in order. */
-export type Blocks = FileChild[];
+/** What a handler returns: body-level docx elements or text-only paragraphs (plain.ts), in order. */
+export type Blocks = Array<FileChild | PlainParagraph>;
 
 export type WarningCode = 'image-missing' | 'image-unsupported' | 'image-unreadable' | 'unsupported-node';
 
@@ -77,11 +78,19 @@ export class ExportContext {
     this.pageBreakPending = true;
   }
 
-  /** Creates a paragraph, starting it on a new page when a hard page break is pending. */
-  paragraph(options: IParagraphOptions): Paragraph {
-    if (!this.pageBreakPending) return new Paragraph(options);
+  /**
+   * Creates a paragraph, starting it on a new page when a hard page break is pending.
+   * Text-only paragraphs (every child a run spec) stay PlainParagraph options.
+   */
+  paragraph(options: ParagraphSpec): Paragraph | PlainParagraph {
+    if (!this.pageBreakPending) return makeParagraph(options);
     this.pageBreakPending = false;
-    return new Paragraph({ ...options, pageBreakBefore: true });
+    return makeParagraph({ ...options, pageBreakBefore: true });
+  }
+
+  /** Like {@link paragraph}, always as a docx Paragraph (table cells). */
+  docxParagraph(options: ParagraphSpec): Paragraph {
+    return toDocxBlock(this.paragraph(options));
   }
 
   /** Emits the pending page break as its own paragraph (before a table, which cannot carry one). */
@@ -120,6 +129,6 @@ export class ExportContext {
     this.inFootnote = false;
     this.nesting = savedNesting;
     this.pageBreakPending = saved;
-    return blocks.filter((block): block is Paragraph => block instanceof Paragraph);
+    return blocks.map(toDocxBlock).filter((block): block is Paragraph => block instanceof Paragraph);
   }
 }

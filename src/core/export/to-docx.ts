@@ -18,6 +18,8 @@ import { handleParagraph } from './handlers/paragraph.js';
 import { handleAddressee, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
 import { handleTable } from './handlers/table.js';
 import { readImageInfo, type ImageInfo } from './image-info.js';
+import { packPlain } from './pack.js';
+import { RunSpec, toDocxBlock } from './plain.js';
 import { resolveLayout, STYLE_IDS, type Layout, type LayoutOverrides } from './styles.js';
 
 /** Port for images: bytes of the file a Markdown image URL names, or undefined when it does not exist. */
@@ -85,7 +87,7 @@ export function convertBlocks(nodes: readonly RootContent[], context: ExportCont
     if (SILENT.has(node.type)) return;
     context.warn('unsupported-node', node.type, node);
     const text = toString(node).trim();
-    if (text) blocks.push(context.paragraph({ style: STYLE_IDS.normal, children: [new TextRun(text)] }));
+    if (text) blocks.push(context.paragraph({ style: STYLE_IDS.normal, children: [new RunSpec({ text })] }));
   });
   return blocks;
 }
@@ -197,8 +199,8 @@ function corePropertiesXml(properties: { title?: string; author?: string; subjec
   );
 }
 
-/** Builds the docx Document for a report tree (no packing). */
-export async function buildDocxDocument(root: Root, options: DocxExportOptions = {}): Promise<{ document: Document; warnings: ExportWarning[]; title: string | undefined }> {
+/** The converted body (docx objects and text-only paragraphs) and a function making the Document around a body. */
+async function convertReport(root: Root, options: DocxExportOptions) {
   const layout = resolveLayout(options.layout);
   const collected = collect(root);
   const warnings: ExportWarning[] = [];
@@ -208,12 +210,12 @@ export async function buildDocxDocument(root: Root, options: DocxExportOptions =
   });
   const context = new ExportContext(layout, lang, images, collected.definitions, collected.footnotes, options.source, convertBlocks);
 
-  const children: FileChild[] = [];
+  const children: Blocks = [];
   const titleNode = root.children.find((node) => node.type === 'reportTitle');
   root.children.forEach((node, index) => {
     const handler = HANDLERS[node.type];
     const blocks: Blocks = handler ? handler(node as never, context, root.children, index) : convertBlocks([node], context);
-    children.push(...blocks);
+    for (const block of blocks) children.push(block);
     if (options.tableOfContents && node === titleNode) children.push(...tableOfContents(context));
   });
   if (options.tableOfContents && !titleNode) children.unshift(...tableOfContents(context));
@@ -221,53 +223,60 @@ export async function buildDocxDocument(root: Root, options: DocxExportOptions =
 
   const title = options.title ?? (titleNode ? toString(titleNode).trim() : undefined);
   const footers = layout.pageNumbers.enabled ? pageNumberFooters(layout) : undefined;
-  const document = new Document({
-    ...(title ? { title } : {}),
-    ...(options.author ? { creator: options.author, lastModifiedBy: options.author } : {}),
-    ...(options.subject ? { subject: options.subject } : {}),
-    ...(options.keywords ? { keywords: options.keywords } : {}),
-    evenAndOddHeaderAndFooters: footers !== undefined,
-    ...(options.tableOfContents ? { features: { updateFields: true } } : {}),
-    styles: buildStyles(layout),
-    footnotes: context.footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: layout.page.width, height: layout.page.height },
-            margin: {
-              top: layout.page.marginTop,
-              bottom: layout.page.marginBottom,
-              left: layout.page.marginLeft,
-              right: layout.page.marginRight,
-              header: layout.page.header,
-              footer: layout.page.footer,
-              gutter: 0,
+  const makeDocument = (body: FileChild[]) =>
+    new Document({
+      ...(title ? { title } : {}),
+      ...(options.author ? { creator: options.author, lastModifiedBy: options.author } : {}),
+      ...(options.subject ? { subject: options.subject } : {}),
+      ...(options.keywords ? { keywords: options.keywords } : {}),
+      evenAndOddHeaderAndFooters: footers !== undefined,
+      ...(options.tableOfContents ? { features: { updateFields: true } } : {}),
+      styles: buildStyles(layout),
+      footnotes: context.footnotes,
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: layout.page.width, height: layout.page.height },
+              margin: {
+                top: layout.page.marginTop,
+                bottom: layout.page.marginBottom,
+                left: layout.page.marginLeft,
+                right: layout.page.marginRight,
+                header: layout.page.header,
+                footer: layout.page.footer,
+                gutter: 0,
+              },
+              pageNumbers: { start: 1 },
             },
-            pageNumbers: { start: 1 },
+            grid: { linePitch: layout.linePitch },
           },
-          grid: { linePitch: layout.linePitch },
+          ...(footers ? { footers } : {}),
+          children: body,
         },
-        ...(footers ? { footers } : {}),
-        children,
-      },
-    ],
-  });
-  return { document, warnings: [...warnings, ...context.warnings], title };
+      ],
+    });
+  return { children, makeDocument, warnings: [...warnings, ...context.warnings], title };
+}
+
+/** Builds the docx Document for a report tree (no packing). */
+export async function buildDocxDocument(root: Root, options: DocxExportOptions = {}): Promise<{ document: Document; warnings: ExportWarning[]; title: string | undefined }> {
+  const { children, makeDocument, warnings, title } = await convertReport(root, options);
+  return { document: makeDocument(children.map(toDocxBlock)), warnings, title };
 }
 
 /** TOC heading + field over heading styles 1-4 (run-in headings are body paragraphs and are not listed). */
 function tableOfContents(context: ExportContext): Blocks {
   const heading = context.lang === 'en' ? 'Contents' : '目录';
   return [
-    context.paragraph({ style: STYLE_IDS.tocHeading, children: [new TextRun(heading)] }),
+    context.paragraph({ style: STYLE_IDS.tocHeading, children: [new RunSpec({ text: heading })] }),
     new TableOfContents(heading, { hyperlink: true, headingStyleRange: '1-4' }),
   ];
 }
 
 /** Exports a report tree to .docx bytes in the GB/T 9704 layout. */
 export async function exportDocx(root: Root, options: DocxExportOptions = {}): Promise<DocxExportResult> {
-  const { document, warnings, title } = await buildDocxDocument(root, options);
+  const { children, makeDocument, warnings, title } = await convertReport(root, options);
   const core = corePropertiesXml(
     {
       ...(title ? { title } : {}),
@@ -277,6 +286,9 @@ export async function exportDocx(root: Root, options: DocxExportOptions = {}): P
     },
     options.date ?? new Date(),
   );
-  const data = await Packer.pack(document, 'uint8array', false, [{ path: 'docProps/core.xml', data: core }]);
+  const overrides = [{ path: 'docProps/core.xml', data: core }];
+  // A table of contents is filled in by docx from the headings it writes, so it needs the full tree.
+  const fast = options.tableOfContents ? undefined : await packPlain(children, makeDocument, overrides);
+  const data = fast ?? (await Packer.pack(makeDocument(children.map(toDocxBlock)), 'uint8array', false, overrides));
   return { data, warnings };
 }

@@ -1,7 +1,7 @@
 /** Lists and block quotes: nested content indented 2 字 per level; list markers stay literal text. */
-import { TextRun } from 'docx';
 import type { Blockquote, List, ListItem } from 'mdast';
 import type { Blocks, ExportContext } from '../context.js';
+import { RunSpec } from '../plain.js';
 import { bodyParagraphOptions, isPageBreakDirective } from './paragraph.js';
 import { collectPieces, piecesToRuns, trimPieces } from './inline.js';
 
@@ -27,7 +27,7 @@ function handleListItem(list: List, item: ListItem, index: number, context: Expo
   for (const child of item.children) {
     if (markerPending && child.type === 'paragraph' && !isPageBreakDirective(child)) {
       const pieces = trimPieces(collectPieces(child.children, context));
-      blocks.push(context.paragraph({ ...bodyParagraphOptions(context, pieces), children: [new TextRun(marker), ...piecesToRuns(pieces, context)] }));
+      blocks.push(context.paragraph({ ...bodyParagraphOptions(context, pieces), children: [new RunSpec({ text: marker }), ...piecesToRuns(pieces, context)] }));
       markerPending = false;
       continue;
     }
@@ -39,7 +39,7 @@ function handleListItem(list: List, item: ListItem, index: number, context: Expo
       blocks.push(...context.convertBlocks([child], context));
     }
   }
-  if (markerPending) blocks.unshift(context.paragraph({ ...bodyParagraphOptions(context, []), children: [new TextRun(marker.trim())] }));
+  if (markerPending) blocks.unshift(context.paragraph({ ...bodyParagraphOptions(context, []), children: [new RunSpec({ text: marker.trim() })] }));
   return blocks;
 }
 

@@ -4,12 +4,13 @@
  * `code`, run-in heading sentences (heading character style), images and
  * footnote references add run formatting.
  */
-import { FootnoteReferenceRun, ImageRun, TextRun, type ParagraphChild } from 'docx';
+import { FootnoteReferenceRun, ImageRun } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import type { RunInHead } from '../../parse/nodes.js';
 import type { ExportContext } from '../context.js';
 import { fontSlots } from '../document-styles.js';
 import { fitImage } from '../image-info.js';
+import { RunSpec, type RunItem } from '../plain.js';
 import { STYLE_IDS, typeAreaHeight, typeAreaWidth } from '../styles.js';
 
 export type RunFormat = {
@@ -138,8 +139,8 @@ export function hasImage(pieces: readonly InlinePiece[]): boolean {
 }
 
 /** Makes the docx runs for pieces; `styleOverride` replaces the run-in style marker with the right level. */
-export function piecesToRuns(pieces: readonly InlinePiece[], context: ExportContext, runInStyle?: string): ParagraphChild[] {
-  const runs: ParagraphChild[] = [];
+export function piecesToRuns(pieces: readonly InlinePiece[], context: ExportContext, runInStyle?: string): RunItem[] {
+  const runs: RunItem[] = [];
   const layout = context.layout;
   for (const piece of pieces) {
     switch (piece.kind) {
@@ -148,7 +149,7 @@ export function piecesToRuns(pieces: readonly InlinePiece[], context: ExportCont
         const format = piece.format;
         const style = format.style ? (runInStyle ?? format.style) : format.emphasis ? STYLE_IDS.emphasisChar : undefined;
         runs.push(
-          new TextRun({
+          new RunSpec({
             text: piece.text,
             ...(style ? { style } : {}),
             ...(format.emphasis && format.style ? { font: fontSlots(layout.fonts.emphasis) } : {}),
@@ -160,7 +161,7 @@ export function piecesToRuns(pieces: readonly InlinePiece[], context: ExportCont
         break;
       }
       case 'break':
-        runs.push(new TextRun({ break: 1 }));
+        runs.push(new RunSpec({ break: 1 }));
         break;
       case 'footnote':
         runs.push(new FootnoteReferenceRun(piece.id));
@@ -168,7 +169,7 @@ export function piecesToRuns(pieces: readonly InlinePiece[], context: ExportCont
       case 'image': {
         const info = context.images.get(piece.url);
         if (!info) {
-          runs.push(new TextRun({ text: piece.alt ? `[${piece.alt}]` : `[${piece.url}]` }));
+          runs.push(new RunSpec({ text: piece.alt ? `[${piece.alt}]` : `[${piece.url}]` }));
           break;
         }
         // Pixels at 96 per inch: 1 px = 15 twips.

@@ -1,8 +1,9 @@
 /** mdast `paragraph` → body paragraph (also inside lists, quotes and footnotes); `\newpage` lines are page breaks. */
-import { AlignmentType, LineRuleType, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, LineRuleType } from 'docx';
 import type { Paragraph as MdParagraph, PhrasingContent } from 'mdast';
 import type { RunInHead } from '../../parse/nodes.js';
 import type { Blocks, ExportContext } from '../context.js';
+import type { ParagraphProperties, RunItem } from '../plain.js';
 import { firstLineIndent, STYLE_IDS } from '../styles.js';
 import { collectPieces, hasImage, piecesToRuns, trimPieces, type InlinePiece } from './inline.js';
 
@@ -10,10 +11,10 @@ import { collectPieces, hasImage, piecesToRuns, trimPieces, type InlinePiece } f
 const PAGE_BREAK_DIRECTIVE = /^(?:\\newpage|\\pagebreak|\f)$/;
 
 /** Paragraph options every nested body paragraph needs: style, nesting indent, image line height. */
-export function bodyParagraphOptions(context: ExportContext, pieces: readonly InlinePiece[], style?: string): IParagraphOptions {
+export function bodyParagraphOptions(context: ExportContext, pieces: readonly InlinePiece[], style?: string): ParagraphProperties {
   const indent = firstLineIndent(context.layout);
   const chosen = style ?? (context.inFootnote ? STYLE_IDS.footnoteText : context.quoteDepth > 0 ? STYLE_IDS.quote : STYLE_IDS.normal);
-  const options: { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] } = { style: chosen };
+  const options: { -readonly [K in keyof ParagraphProperties]: ParagraphProperties[K] } = { style: chosen };
   if (context.nesting > 0 || context.quoteDepth > 0) {
     options.indent = { left: (context.nesting + context.quoteDepth) * indent, firstLine: context.inFootnote ? 0 : indent };
   }
@@ -29,7 +30,7 @@ export function bodyParagraphOptions(context: ExportContext, pieces: readonly In
 }
 
 /** Runs of a paragraph-like node's children, trimmed at both ends. */
-export function phrasingRuns(children: ReadonlyArray<PhrasingContent | RunInHead>, context: ExportContext): { pieces: InlinePiece[]; runs: ParagraphChild[] } {
+export function phrasingRuns(children: ReadonlyArray<PhrasingContent | RunInHead>, context: ExportContext): { pieces: InlinePiece[]; runs: RunItem[] } {
   const pieces = trimPieces(collectPieces(children, context));
   return { pieces, runs: piecesToRuns(pieces, context) };
 }

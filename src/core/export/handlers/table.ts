@@ -42,7 +42,7 @@ export function handleTable(node: MdTable, context: ExportContext): Blocks {
       return new TableCell({
         width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
-        children: [context.paragraph({ style: STYLE_IDS.tableText, alignment: alignmentOf(node.align?.[columnIndex] ?? undefined, header), children: piecesToRuns(pieces, context) })],
+        children: [context.docxParagraph({ style: STYLE_IDS.tableText, alignment: alignmentOf(node.align?.[columnIndex] ?? undefined, header), children: piecesToRuns(pieces, context) })],
       });
     });
     return new TableRow({ tableHeader: header, cantSplit: true, children: cells });

@@ -1,0 +1,162 @@
+/**
+ * Packs a document whose body is mostly text-only paragraphs (plain.ts)
+ * without making a docx component tree for each of them.
+ *
+ * `docx` packs a skeleton: the document with every run of consecutive
+ * PlainParagraphs replaced by one marker paragraph, followed by one template
+ * paragraph per paragraph shape (properties and run formats), whose run
+ * texts are markers. In its `word/document.xml` each group marker is then
+ * replaced by the group's paragraphs, written from their shape's template
+ * with the text escaped as `docx` escapes it, and the template section is
+ * cut out. So every byte of XML still comes from `docx` except the text.
+ * The package is unzipped and zipped with fflate, the library `docx` zips
+ * with, in the same file order.
+ *
+ * Returns undefined when a marker is not found exactly where expected (for
+ * example when the document's own text contains one); the caller then packs
+ * the full docx tree.
+ */
+import { Paragraph, Packer, TextRun, type FileChild, type Document } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { PlainParagraph } from './plain.js';
+
+/** Marker delimiter: a private-use character never written by docx and checked for collisions. */
+const M = '\uE000';
+
+type Override = { path: string; data: string };
+
+/** Text escaped as docx escapes element text (src/util/xml/stringify.ts `escapeAll`). */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+function escapeText(text: string): string {
+  return text.replace(ESCAPED, (character) => ESCAPES[character] ?? '');
+}
+
+function marker(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun(`${M}${text}${M}`)] });
+}
+
+/** The XML of a docx-written marker paragraph, learnt from the first one: `<w:p>…TEXT…</w:p>`. */
+function markerForm(xml: string, text: string): { before: string; after: string } | undefined {
+  const needle = `${M}${text}${M}`;
+  const at = xml.indexOf(needle);
+  if (at === -1) return undefined;
+  const start = xml.lastIndexOf('<w:p>', at);
+  const end = xml.indexOf('</w:p>', at);
+  if (start === -1 || end === -1) return undefined;
+  return { before: xml.slice(start, at), after: xml.slice(at + needle.length, end + '</w:p>'.length) };
+}
+
+export async function packPlain(
+  children: ReadonlyArray<FileChild | PlainParagraph>,
+  makeDocument: (children: FileChild[]) => Document,
+  overrides: readonly Override[],
+): Promise<Uint8Array | undefined> {
+  // Skeleton body: group markers in place of runs of plain paragraphs.
+  const skeleton: FileChild[] = [];
+  const groups: PlainParagraph[][] = [];
+  const shapes = new Map<string, { index: number; example: PlainParagraph }>();
+  const shapeOf: number[][] = [];
+  let current: PlainParagraph[] | undefined;
+  let currentShapes: number[] = [];
+  for (const child of children) {
+    if (!(child instanceof PlainParagraph)) {
+      current = undefined;
+      skeleton.push(child);
+      continue;
+    }
+    if (!current) {
+      current = [];
+      currentShapes = [];
+      groups.push(current);
+      shapeOf.push(currentShapes);
+      skeleton.push(marker(`G${groups.length - 1}`));
+    }
+    const key = child.shape();
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = { index: shapes.size, example: child };
+      shapes.set(key, shape);
+    }
+    current.push(child);
+    currentShapes.push(shape.index);
+  }
+  if (groups.length === 0) return undefined;
+
+  // Templates: one paragraph per shape, each after its own marker, between BEGIN and END.
+  skeleton.push(marker('BEGIN'));
+  for (const { index, example } of shapes.values()) {
+    skeleton.push(marker(`S${index}`));
+    skeleton.push(
+      new Paragraph({
+        ...example.properties,
+        children: example.runs.map((run, position) => new TextRun(run.text === undefined ? run : { ...run, text: `${M}T${position}${M}` })),
+      }),
+    );
+  }
+  skeleton.push(marker('END'));
+
+  const packed = await Packer.pack(makeDocument(skeleton), 'uint8array', false, overrides);
+  const files = unzipSync(packed);
+  const documentXml = files['word/document.xml'];
+  if (!documentXml) return undefined;
+  const xml = strFromU8(documentXml);
+  const form = markerForm(xml, 'BEGIN');
+  if (!form) return undefined;
+  const markerXml = (text: string) => `${form.before}${M}${text}${M}${form.after}`;
+  // Every marker character must belong to a marker we placed.
+  const expected = groups.length + shapes.size + 2 + [...shapes.values()].reduce((sum, { example }) => sum + example.runs.filter((run) => run.text !== undefined).length, 0);
+  if (xml.split(M).length - 1 !== 2 * expected) return undefined;
+
+  // Cut the template section out and split each template at its text markers.
+  const begin = xml.indexOf(markerXml('BEGIN'));
+  const endMarker = markerXml('END');
+  const end = xml.indexOf(endMarker, begin);
+  if (begin === -1 || end === -1) return undefined;
+  const templates: string[][] = [];
+  for (const { index, example } of shapes.values()) {
+    const open = markerXml(`S${index}`);
+    const start = xml.indexOf(open, begin);
+    const next = index + 1 < shapes.size ? xml.indexOf(markerXml(`S${index + 1}`), start) : end;
+    if (start === -1 || next === -1) return undefined;
+    const template = xml.slice(start + open.length, next);
+    const parts: string[] = [];
+    let from = 0;
+    for (let position = 0; position < example.runs.length; position++) {
+      if (example.runs[position]!.text === undefined) continue;
+      const needle = `${M}T${position}${M}`;
+      const at = template.indexOf(needle, from);
+      if (at === -1) return undefined;
+      parts.push(template.slice(from, at));
+      from = at + needle.length;
+    }
+    parts.push(template.slice(from));
+    templates[index] = parts;
+  }
+
+  // Body: skeleton XML with each group marker replaced by its paragraphs.
+  const body = xml.slice(0, begin) + xml.slice(end + endMarker.length);
+  const out: string[] = [];
+  let from = 0;
+  for (let group = 0; group < groups.length; group++) {
+    const open = markerXml(`G${group}`);
+    const at = body.indexOf(open, from);
+    if (at === -1) return undefined;
+    out.push(body.slice(from, at));
+    const paragraphs = groups[group]!;
+    const indexes = shapeOf[group]!;
+    for (let item = 0; item < paragraphs.length; item++) {
+      const parts = templates[indexes[item]!]!;
+      out.push(parts[0]!);
+      let part = 1;
+      for (const run of paragraphs[item]!.runs) {
+        if (run.text === undefined) continue;
+        out.push(escapeText(run.text), parts[part++]!);
+      }
+    }
+    from = at + open.length;
+  }
+  out.push(body.slice(from));
+  files['word/document.xml'] = strToU8(out.join(''));
+  return zipSync(files);
+}
