@@ -110,6 +110,10 @@ describe('report-Markdown dialect', () => {
     ]);
   });
 
+  it('does not take parenthetical notes or closing formulas for section titles', () => {
+    assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
+  });
+
   it('skips template-site residue when choosing the title (seed 002)', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');

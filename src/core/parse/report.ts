@@ -467,6 +467,9 @@ export function isTitleLike(content: string): boolean {
   if (trimmed.length === 0 || trimmed.length > 40) return false;
   if (TRAILING_PUNCTUATION.test(trimmed) || trimmed.includes('。')) return false;
   if (DATE_LINE.test(trimmed)) return false;
+  // A parenthetical note (（责任人：x）) or a closing formula (特此报告) is not a title.
+  if (/^[（(【〔]/.test(trimmed) && /[）)】〕]$/.test(trimmed)) return false;
+  if (/^(?:特此|专此|以上|此致)/.test(trimmed)) return false;
   return true;
 }
 
