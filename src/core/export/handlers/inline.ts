@@ -36,6 +36,7 @@ const CJK_OR_FULLWIDTH = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]
  * (Chinese has no inter-word space), a single space otherwise.
  */
 export function joinSoftBreaks(text: string): string {
+  if (!text.includes('\n')) return text;
   return text.replace(/[ \t]*\r?\n[ \t]*/g, (_match, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + _match.length];
@@ -104,16 +105,14 @@ export function collectPieces(nodes: ReadonlyArray<PhrasingContent | RunInHead>,
   return out;
 }
 
-const LEADING_SPACE = /^[\s\u3000]+/;
-const TRAILING_SPACE = /[\s\u3000]+$/;
-
 /** Removes leading (indentation typed by hand, incl. U+3000) and trailing blanks of a paragraph. */
 export function trimPieces(pieces: InlinePiece[]): InlinePiece[] {
   const result = pieces.slice();
   while (result.length > 0) {
     const first = result[0]!;
     if (first.kind !== 'text') break;
-    const text = first.text.replace(LEADING_SPACE, '');
+    // trimStart/trimEnd remove exactly what \s matches (WhiteSpace incl. U+3000 and U+FEFF, LineTerminator).
+    const text = first.text.trimStart();
     if (text !== '') {
       result[0] = { ...first, text };
       break;
@@ -123,7 +122,7 @@ export function trimPieces(pieces: InlinePiece[]): InlinePiece[] {
   while (result.length > 0) {
     const last = result[result.length - 1]!;
     if (last.kind !== 'text') break;
-    const text = last.text.replace(TRAILING_SPACE, '');
+    const text = last.text.trimEnd();
     if (text !== '') {
       result[result.length - 1] = { ...last, text };
       break;
