@@ -158,5 +158,7 @@ export async function packPlain(
   }
   out.push(body.slice(from));
   files['word/document.xml'] = strToU8(out.join(''));
+  // Level 6, as docx zips: the same bytes Packer would give. Deflating the body is now most of the
+  // export (seeds ×100: 7.4 MB of XML, ~330 ms); level 1 takes ~200 ms but makes the file ~11% larger.
   return zipSync(files);
 }
