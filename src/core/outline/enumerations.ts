@@ -22,15 +22,16 @@ export type EnumerationSequence = { family: EnumerationFamily; items: Enumeratio
 
 const BOUNDARY = '(?<=^|[。；，：！？、;:,!?\\s\\u0000”）)])';
 const HAN = '[一二三四五六七八九十]{1,3}';
-// Each family: its pattern and a cheap test that must pass before the pattern runs.
-const PATTERNS: Array<[EnumerationFamily, RegExp, RegExp]> = [
-  ['shi', new RegExp(`${BOUNDARY}(${HAN})是`, 'g'), /[一二三四五六七八九十]是/],
-  ['yao', new RegExp(`${BOUNDARY}(${HAN})要`, 'g'), /[一二三四五六七八九十]要/],
-  ['di', new RegExp(`${BOUNDARY}第(${HAN})(?=[，、：,:])`, 'g'), /第[一二三四五六七八九十]/],
-  ['digit', new RegExp(`(?<=[。；，：！？;:,!?\\s])([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])`, 'g'), /[。；，：！？;:,!?\s][0-9０-９]/],
-  ['paren', new RegExp(`(?<=[。；，：！？;:,!?\\s]|^)[（(]([0-9]{1,2}|[０-９]{1,2})[）)]`, 'g'), /[（(][0-9０-９]/],
-  ['circled', /(?<=.)([\u2460-\u2473])/g, /[\u2460-\u2473]/],
-];
+// One pass per block: each alternative captures the numeral of one family (group order = FAMILIES).
+const FAMILIES: EnumerationFamily[] = ['shi', 'yao', 'di', 'digit', 'paren', 'circled'];
+const PUNCTUATION_BEFORE = '(?<=[。；，：！？;:,!?\\s])';
+const ITEM = new RegExp(
+  `${BOUNDARY}(?:(${HAN})是|(${HAN})要|第(${HAN})(?=[，、：,:]))` +
+    `|${PUNCTUATION_BEFORE}([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])` +
+    `|(?<=[。；，：！？;:,!?\\s]|^)[（(]([0-9]{1,2}|[０-９]{1,2})[）)]` +
+    `|(?<=.)([\\u2460-\\u2473])`,
+  'g',
+);
 
 const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四五六七八九十]|[0-9０-９][.．、)）]|[\u2460-\u2473]/;
 
@@ -38,42 +39,41 @@ const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四�
 export function findEnumerationItems(block: TextBlock, masked: string, skipPrefix: number): EnumerationItem[] {
   if (!QUICK_CHECK.test(masked)) return [];
   const items: EnumerationItem[] = [];
-  for (const [family, pattern, precheck] of PATTERNS) {
-    if (!precheck.test(masked)) continue;
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(masked))) {
-      const index = match.index;
-      if (index < skipPrefix) continue;
-      const numeralText = match[1]!;
-      const numeralOffset = match[0].indexOf(numeralText);
-      let ordinal: number | undefined;
-      let numeral: MarkerStyle['numeral'];
-      if (family === 'digit' || family === 'paren') {
-        ordinal = parseDigits(numeralText);
-        numeral = /[０-９]/.test(numeralText) ? 'fullwidth' : 'ascii';
-      } else if (family === 'circled') {
-        ordinal = parseCircled(numeralText);
-        numeral = 'circled';
-      } else {
-        ordinal = parseHanNumeral(numeralText);
-        numeral = 'han';
-      }
-      if (ordinal === undefined || ordinal === 0) continue;
-      items.push({
-        family,
-        ordinal,
-        text: match[0],
-        start: block.start + index,
-        end: block.start + index + match[0].length,
-        numeralStart: block.start + index + numeralOffset,
-        numeralEnd: block.start + index + numeralOffset + numeralText.length,
-        numeral,
-        block,
-      });
+  ITEM.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ITEM.exec(masked))) {
+    const index = match.index;
+    if (index < skipPrefix) continue;
+    let group = 1;
+    while (match[group] === undefined) group++;
+    const family = FAMILIES[group - 1]!;
+    const numeralText = match[group]!;
+    const numeralOffset = match[0].indexOf(numeralText);
+    let ordinal: number | undefined;
+    let numeral: MarkerStyle['numeral'];
+    if (family === 'digit' || family === 'paren') {
+      ordinal = parseDigits(numeralText);
+      numeral = /[０-９]/.test(numeralText) ? 'fullwidth' : 'ascii';
+    } else if (family === 'circled') {
+      ordinal = parseCircled(numeralText);
+      numeral = 'circled';
+    } else {
+      ordinal = parseHanNumeral(numeralText);
+      numeral = 'han';
     }
+    if (ordinal === undefined || ordinal === 0) continue;
+    items.push({
+      family,
+      ordinal,
+      text: match[0],
+      start: block.start + index,
+      end: block.start + index + match[0].length,
+      numeralStart: block.start + index + numeralOffset,
+      numeralEnd: block.start + index + numeralOffset + numeralText.length,
+      numeral,
+      block,
+    });
   }
-  items.sort((left, right) => left.start - right.start);
   return items;
 }
 
