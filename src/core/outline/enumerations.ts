@@ -20,18 +20,17 @@ export type EnumerationItem = {
 
 export type EnumerationSequence = { family: EnumerationFamily; items: EnumerationItem[] };
 
-const BOUNDARY = '(?<=^|[。；，：！？、;:,!?\\s\\u0000”）)])';
 const HAN = '[一二三四五六七八九十]{1,3}';
-// One pass per block: each alternative captures the numeral of one family (group order = FAMILIES).
-const FAMILIES: EnumerationFamily[] = ['shi', 'yao', 'di', 'digit', 'paren', 'circled'];
-const PUNCTUATION_BEFORE = '(?<=[。；，：！？;:,!?\\s])';
-const ITEM = new RegExp(
-  `${BOUNDARY}(?:(${HAN})是|(${HAN})要|第(${HAN})(?=[，、：,:]))` +
-    `|${PUNCTUATION_BEFORE}([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])` +
-    `|(?<=[。；，：！？;:,!?\\s]|^)[（(]([0-9]{1,2}|[０-９]{1,2})[）)]` +
-    `|(?<=.)([\\u2460-\\u2473])`,
+// One pass per block. The pattern starts at the item itself (so the regex engine can skip
+// ahead on its first character); what must precede an item is checked in code.
+const CANDIDATE = new RegExp(
+  `第(${HAN})(?=[，、：,:])|(${HAN})([是要])|([0-9]{1,2}|[０-９]{1,2})[.．、](?![0-9０-９])|[（(]([0-9]{1,2}|[０-９]{1,2})[）)]|([\\u2460-\\u2473])`,
   'g',
 );
+/** May precede 一是 / 一要 / 第一: start, punctuation, space, a masked character, a closing quote or bracket. */
+const WORD_BOUNDARY = /[。；，：！？、;:,!?\s\u0000”）)]/;
+/** May precede 1. / （1）: punctuation or space (not a digit or letter: 73.04, PM2.5). */
+const NUMBER_BOUNDARY = /[。；，：！？;:,!?\s]/;
 
 const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四五六七八九十]|[0-9０-９][.．、)）]|[\u2460-\u2473]/;
 
@@ -39,15 +38,35 @@ const QUICK_CHECK = /[一二三四五六七八九十][是要]|第[一二三四�
 export function findEnumerationItems(block: TextBlock, masked: string, skipPrefix: number): EnumerationItem[] {
   if (!QUICK_CHECK.test(masked)) return [];
   const items: EnumerationItem[] = [];
-  ITEM.lastIndex = 0;
+  CANDIDATE.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = ITEM.exec(masked))) {
+  while ((match = CANDIDATE.exec(masked))) {
     const index = match.index;
     if (index < skipPrefix) continue;
-    let group = 1;
-    while (match[group] === undefined) group++;
-    const family = FAMILIES[group - 1]!;
-    const numeralText = match[group]!;
+    const before = index > 0 ? masked[index - 1]! : '';
+    let family: EnumerationFamily;
+    let numeralText: string;
+    if (match[1] !== undefined) {
+      if (before && !WORD_BOUNDARY.test(before)) continue;
+      family = 'di';
+      numeralText = match[1];
+    } else if (match[2] !== undefined) {
+      if (before && !WORD_BOUNDARY.test(before)) continue;
+      family = match[3] === '是' ? 'shi' : 'yao';
+      numeralText = match[2];
+    } else if (match[4] !== undefined) {
+      if (!before || !NUMBER_BOUNDARY.test(before)) continue;
+      family = 'digit';
+      numeralText = match[4];
+    } else if (match[5] !== undefined) {
+      if (before && !NUMBER_BOUNDARY.test(before)) continue;
+      family = 'paren';
+      numeralText = match[5];
+    } else {
+      if (index === 0) continue;
+      family = 'circled';
+      numeralText = match[6]!;
+    }
     const numeralOffset = match[0].indexOf(numeralText);
     let ordinal: number | undefined;
     let numeral: MarkerStyle['numeral'];
