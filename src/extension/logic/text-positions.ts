@@ -3,34 +3,17 @@
  * (0-based line and character, UTF-16 units). Line breaks are \r\n, \n or \r,
  * as in VS Code. Free of `vscode` so it can be unit-tested in plain Node.
  */
+import { buildLineTable, positionAt as corePositionAt } from '../../core/parse/lines.js';
 import type { Position } from '../../core/types.js';
 
 /** Offsets at which each line starts. */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(index + 1) === 10) index++;
-      starts.push(index + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(index + 1);
-    }
-  }
-  return starts;
+  return buildLineTable(text).starts;
 }
 
 /** Converts an offset to a position, clamping to the text. */
 export function positionAt(text: string, offset: number, starts = lineStarts(text)): Position {
-  const clamped = Math.max(0, Math.min(offset, text.length));
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= clamped) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: clamped - starts[low]! };
+  return corePositionAt({ starts, ends: [] }, Math.max(0, Math.min(offset, text.length)));
 }
 
 /** Converts a position to an offset, clamping the line and the character to the line's content. */
