@@ -114,6 +114,12 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
   });
 
+  it('reads a speech preamble: title, date in brackets, speaker, salutation', () => {
+    const text = ['在全县三级干部大会上的讲话', '（2024年2月20日）', '张三', '', '同志们：', '今天召开大会。', '一、统一思想', '二、突出重点'].join('\n');
+    assert.deepEqual(types(text), ['reportTitle', 'paragraph', 'paragraph', 'addressee', 'paragraph', 'outlineHeading', 'outlineHeading']);
+    assert.deepEqual(outline(text).map((node) => node.kind), ['title', 'heading', 'heading']);
+  });
+
   it('skips template-site residue when choosing the title (seed 002)', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -507,7 +507,7 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
       const content = blockText(text, blockByNode.get(node)!);
-      if (!isTitleLike(content) && !isAddresseeLike(content) && !isResidueLike(content)) break;
+      if (!isTitleLike(content) && !isAddresseeLike(content) && !isResidueLike(content) && !isParentheticalLine(content)) break;
     } else if (node.type !== 'sectionTitle' && node.type !== 'html') {
       break;
     }
@@ -595,6 +595,12 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
 
 function phrasingOf(node: RootContent): PhrasingContent[] {
   return 'children' in node ? (node.children as PhrasingContent[]) : [];
+}
+
+/** A short line wholly in brackets: the date line under a speech title, （征求意见稿）… */
+function isParentheticalLine(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length <= 40 && /^[（(〔][^（(]*[）)〕]$/.test(trimmed);
 }
 
 /** 主送 line: short and ending with a colon. */
