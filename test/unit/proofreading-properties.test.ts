@@ -90,9 +90,14 @@ describe('proofreading fixes (properties)', () => {
   it('template-residue only deletes whole lines', () => {
     fc.assert(
       fc.property(reportText, (text) => {
+        // A U+FEFF inside the text is no BOM (trim() treats it as a space): not a real report.
+        fc.pre(!text.slice(1).includes('\uFEFF'));
         const fixed = fixAll(text, { only: ['template-residue'] });
-        const before = linesWithEndings(text);
-        const after = linesWithEndings(fixed);
+        // The BOM belongs to the file: it stays even when the first line goes.
+        const bom = text.startsWith('\uFEFF');
+        assert.equal(fixed.startsWith('\uFEFF'), bom);
+        const before = linesWithEndings(bom ? text.slice(1) : text);
+        const after = linesWithEndings(bom ? fixed.slice(1) : fixed);
         // Every line of the result is an original line, in order (the last one may lose its line break).
         let cursor = 0;
         for (const line of after) {

@@ -13,18 +13,25 @@
  */
 const STRONG_RESIDUE: readonly RegExp[] = [
   /仅供(?:个人)?学习/,
-  /(?:免费|会员|VIP|vip|交流)\s*(?:QQ|qq|微信)?群\s*[:：]/,
+  /(?:免费|会员|VIP|vip)\s*(?:QQ|qq|微信)?群\s*[:：]/,
   /(?:QQ|qq)群\s*(?:号)?\s*[:：]|(?:QQ|qq)群\s*\d{5,}/,
   /会员群|会员资料|会员材料|开通会员|充值会员|成为会员|VIP会员|vip会员/,
-  /倒卖/,
   /(?:现在|立即|马上|扫码)订阅|订阅立享|订阅即享|立享.{0,12}权益/,
-  /(?:扫码|扫描二维码|长按二维码)(?:关注|添加|加入|下载)|关注(?:微信)?公众号\s*[:：“"「]/,
   /^(?:第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页)$/,
   /如有侵权|侵权必究|翻印必究|请联系(?:我们|作者|本站)?删除/,
   /下载后可(?:任意)?(?:编辑|修改)|可(?:任意)?编辑修改|(?:word|Word|WORD)(?:版|格式|文档)?(?:本)?可(?:任意)?编辑|(?:本|此)文档为(?:word|Word|WORD)格式/,
-  /(?:本文|本文档|资料|文章|内容)(?:来源于|来自|收集于|整理自)(?:网络|互联网)/,
   /百度文库|道客巴巴|豆丁网|原创力文档|人人文档|蚂蚁文库|文档之家|第一范文网|范文网|范文大全网|文库网/,
   /wenku\.baidu\.com|docin\.com|doc88\.com|book118\.com|renrendoc\.com|mayiwenku\.com|wenkub\.com|360doc\.com|taodocs\.com|jinchutou\.com|wendangku\.net|docx88\.com|fanwen[a-z0-9]*\.(?:com|net|cn)/i,
+];
+
+/**
+ * Patterns that ordinary report prose can contain too (建立工作交流群：…, 扫码关注…公众号,
+ * 部分数据来源于网络): residue only on a line that is not a sentence (no 。 or ；).
+ */
+const LINE_ONLY_RESIDUE: readonly RegExp[] = [
+  /交流\s*(?:QQ|qq|微信)?群\s*[:：]/,
+  /(?:扫码|扫描二维码|长按二维码)(?:关注|添加|加入|下载)|关注(?:微信)?公众号\s*[:：“"「]/,
+  /(?:本文|本文档|资料|文章|内容)(?:来源于|来自|收集于|整理自)(?:网络|互联网)/,
 ];
 
 /**
@@ -42,7 +49,7 @@ const MAX_SHORT_RESIDUE = 20;
 const WEAK_RESIDUE = /仅供学习|禁止外传|订阅|会员|QQ群|倒卖|免费下载|关注公众号|版权所有|第\s*\d+\s*页\s*共\s*\d+\s*页/;
 
 /** Every strong pattern contains one of these: a cheap pre-filter. */
-const STRONG_QUICK = /学习|外传|转载|转发|商用|群|会员|倒卖|订阅|立享|扫码|二维码|公众号|页|侵权|翻印|删除|编辑|修改|格式|网络|文库|道客|豆丁|原创力|人人文档|文档之家|范文|\.(?:com|net|cn)/i;
+const STRONG_QUICK = /学习|外传|转载|转发|商用|群|会员|订阅|立享|扫码|二维码|公众号|页|侵权|翻印|删除|编辑|修改|格式|网络|文库|道客|豆丁|原创力|人人文档|文档之家|范文|\.(?:com|net|cn)/i;
 
 /** Longest line that still counts as a residue line (a sentence of real prose is longer). */
 const MAX_RESIDUE_LINE = 80;
@@ -53,7 +60,8 @@ export function isResidueLine(content: string): boolean {
   if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE) return false;
   if (trimmed.length <= MAX_SHORT_RESIDUE && !/[。；]$/.test(trimmed) && SHORT_RESIDUE.test(trimmed)) return true;
   if (!STRONG_QUICK.test(trimmed)) return false;
-  return STRONG_RESIDUE.some((pattern) => pattern.test(trimmed));
+  if (STRONG_RESIDUE.some((pattern) => pattern.test(trimmed))) return true;
+  return !/[。；]/.test(trimmed) && LINE_ONLY_RESIDUE.some((pattern) => pattern.test(trimmed));
 }
 
 /** True for lines that read like template-site residue in the preamble (strong residue or a weak hint). */

@@ -46,6 +46,10 @@ export const templateResidue: Rule = {
     const residue = new Map<TextBlock, 'line' | 'group'>();
     // Prose without markup (comments, code) first; the raw line too, for document-sharing URLs.
     const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
+    // The preamble: the lines before the title.
+    const title = single.find((block) => block.node.type === 'reportTitle');
+    const preamble = title ? single.filter((block) => block.start < title.start) : [];
+    const preambleSet = new Set(preamble);
     for (const block of single) {
       if (block.end - block.start > MAX_RAW_LINE) continue;
       const raw = content(block);
@@ -53,9 +57,7 @@ export const templateResidue: Rule = {
       else if (context.maskedText(block) !== raw && isResidueLine(prose(block))) residue.set(block, 'line');
     }
 
-    // The preamble before the title: a blank-line-separated group with residue is residue as a whole.
-    const title = single.find((block) => block.node.type === 'reportTitle');
-    const preamble = title ? single.filter((block) => block.start < title.start) : [];
+    // In the preamble a blank-line-separated group with residue is residue as a whole.
     let group: TextBlock[] = [];
     const flush = (): void => {
       if (group.some((block) => residue.has(block))) for (const block of group) if (!residue.has(block)) residue.set(block, 'group');
@@ -68,7 +70,6 @@ export const templateResidue: Rule = {
     }
     flush();
 
-    const preambleSet = new Set(preamble);
     for (const block of single) {
       const kind = residue.get(block);
       if (!kind) continue;
