@@ -65,6 +65,9 @@ export function readDocument(filePath: string, lang: 'zh-CN' | 'en' = 'en'): Loa
 /** Decodes bytes as UTF-8 (with or without BOM) or GB18030; rejects binary data. */
 export function decodeDocument(filePath: string, bytes: Uint8Array, lang: 'zh-CN' | 'en' = 'en'): LoadedDocument {
   const zh = lang === 'zh-CN';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new CliError(`${filePath}: ${zh ? 'UTF-16 编码（记事本“Unicode”）暂不支持，请另存为 UTF-8' : 'UTF-16 text (Notepad "Unicode") is not supported; save it as UTF-8'}`);
+  }
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) {
     throw new CliError(`${filePath}: ${zh ? '看起来是二进制文件（含 NUL 字节），不是文本报告' : 'looks like a binary file (contains NUL bytes), not a text report'}`);
@@ -104,6 +107,12 @@ export function encodeDocument(document: LoadedDocument, text: string): Buffer {
 export function writeFileAtomic(target: string, data: Uint8Array, options: { overwrite: boolean; lang?: 'zh-CN' | 'en' }): void {
   const lang = options.lang ?? 'en';
   const zh = lang === 'zh-CN';
+  // Write through a symbolic link to the file it points at (a rename would replace the link itself).
+  try {
+    target = fs.realpathSync(target);
+  } catch {
+    // The target does not exist yet.
+  }
   const directory = path.dirname(path.resolve(target));
   let existing: fs.Stats | undefined;
   try {
@@ -117,8 +126,19 @@ export function writeFileAtomic(target: string, data: Uint8Array, options: { ove
   }
   const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(temporary, data, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o644 });
+    const descriptor = fs.openSync(temporary, 'wx', existing ? existing.mode & 0o777 : 0o644);
+    try {
+      fs.writeFileSync(descriptor, data);
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
   } catch (error) {
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // Nothing was created.
+    }
     throw new CliError(`${target}: ${zh ? '无法写入' : 'cannot write'}: ${describeFsError(error, lang)}`);
   }
   try {
@@ -173,8 +193,13 @@ export function collectFiles(paths: readonly string[], lang: 'zh-CN' | 'en'): { 
       errors.push(`${given}: ${describeFsError(error, lang)}`);
       continue;
     }
-    if (stat.isDirectory()) walk(given);
-    else files.push(given);
+    if (stat.isDirectory()) {
+      const before = files.length;
+      walk(given);
+      if (files.length === before) {
+        errors.push(`${given}: ${lang === 'zh-CN' ? '文件夹中没有报告文件（*.report.md、*.md、*.txt）' : 'no report files (*.report.md, *.md, *.txt) in this folder'}`);
+      }
+    } else files.push(given);
   }
   return { files, errors };
 }

@@ -65,7 +65,10 @@ export async function main(io: CliIo): Promise<number> {
     }
   }
   const zh = lang === 'zh-CN';
-  const [command, ...rest] = io.argv;
+  // --lang is a common option: it may stand before the command too.
+  const langValueIndex = langIndex >= 0 && !io.argv[langIndex]!.includes('=') ? langIndex + 1 : -1;
+  const argv = langIndex >= 0 ? io.argv.filter((_argument, index) => index !== langIndex && index !== langValueIndex) : io.argv;
+  const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(usage(lang));
     return command === undefined ? 2 : 0;
@@ -88,7 +91,7 @@ export async function main(io: CliIo): Promise<number> {
         return runOutline(rest, io, lang);
       default: {
         const { runExport } = await import('./export-command.js');
-        return await runExport(rest.filter((_argument, index) => !isLangArgument(rest, index)), { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, lang });
+        return await runExport(rest, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, lang });
       }
     }
   } catch (error) {
@@ -106,16 +109,10 @@ export async function main(io: CliIo): Promise<number> {
   }
 }
 
-function isLangArgument(argv: readonly string[], index: number): boolean {
-  const argument = argv[index]!;
-  if (argument === '--lang' || argument.startsWith('--lang=')) return true;
-  return index > 0 && argv[index - 1] === '--lang';
-}
-
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
 
 function parse(argv: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  const parsed = parseArgs({ args: argv, options: { ...options, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 }
 
@@ -162,6 +159,9 @@ function runFix(argv: string[], io: CliIo, lang: Lang): number {
   const configPath = values['config'] as string | undefined;
   const loader = new ConfigLoader(configPath === undefined ? undefined : resolvePath(io, configPath), lang);
   const { files, errors } = collectFiles(positionals.map((file) => resolvePath(io, file)), lang);
+  if (values['stdout'] && files.length > 1) {
+    throw new CliError(lang === 'zh-CN' ? 'fix --stdout 只能处理一个文件' : 'fix --stdout takes exactly one file');
+  }
   let failed = errors.length > 0;
   let remainingErrors = 0;
   let changedFiles = 0;

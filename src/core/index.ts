@@ -3,7 +3,7 @@
  * Positions are 0-based (line, UTF-16 character); see types.ts.
  */
 import { applyOffsetEdits, dedupeEdits, toOffsetEdits } from './lint/apply-fixes.js';
-import { ConfigError, mergeConfig, parseConfig as parseConfigWith, validateConfig, type Config } from './lint/config.js';
+import { ConfigError, mergeConfig, parseConfig as parseConfigWith, validateConfig as validateConfigWith, type Config } from './lint/config.js';
 import type { OffsetEdit } from './lint/rule.js';
 import { runRules, type InternalFinding, type RunOptions } from './lint/run.js';
 import { buildOutline, type OutlineEntry } from './outline/build.js';
@@ -19,7 +19,12 @@ export type { Config, RuleSetting } from './lint/config.js';
 export type { Finding, Lang, Position, Range, Severity, TextEdit } from './types.js';
 export type { ReportDocument, TextBlock } from './parse/report.js';
 export type * from './parse/nodes.js';
-export { ConfigError, mergeConfig, parseReport, validateConfig };
+export { ConfigError, mergeConfig, parseReport };
+
+/** Validates a configuration object (e.g. built from editor settings); throws ConfigError naming the setting. */
+export function validateConfig(value: unknown, source: string): Config {
+  return validateConfigWith(value, source, ruleCatalog);
+}
 
 /** Where rule documentation lives; `docsUrl` appends `<id>.md`. */
 export const DOCS_BASE_URL = 'https://github.com/report-markdown/report-markdown/blob/main/docs/rules/';
@@ -50,7 +55,8 @@ export const ruleList: ReadonlyArray<{
   defaultOptions: rule.defaultOptions ?? {},
 }));
 
-const ruleIds = rules.map((rule) => rule.id);
+/** Rule ids with their option defaults, for configuration checks. */
+const ruleCatalog: Record<string, Record<string, unknown>> = Object.fromEntries(rules.map((rule) => [rule.id, rule.defaultOptions ?? {}]));
 
 function strip(findings: InternalFinding[]): Finding[] {
   return findings.map(({ offsetFix: _unused, ...finding }) => finding);
@@ -201,7 +207,7 @@ export function documentStats(text: string, options: LintOptions = {}): { charac
 
 /** Parses `.reportmdrc.json` text; throws ConfigError with a message naming the file and the setting. */
 export function parseConfig(jsonText: string, fileName: string): Config {
-  return parseConfigWith(jsonText, fileName, ruleIds);
+  return parseConfigWith(jsonText, fileName, ruleCatalog);
 }
 
 /** Whether `line` starts with an outline marker (for editors). */

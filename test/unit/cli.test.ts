@@ -143,6 +143,36 @@ describe('report-md CLI', () => {
     assert.match(unknown.stderr, /unknown setting "export\.font"/);
   });
 
+  it('--lang may stand before the command', async () => {
+    const folder = workspace({ 'a.report.md': '一、甲\n三、乙\n' });
+    const result = await run(['--lang', 'zh-CN', 'lint', 'a.report.md'], folder);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /序号“三、”不连续/);
+  });
+
+  it('fix writes through a symbolic link to the real file', async () => {
+    const { symlinkSync, lstatSync } = await import('node:fs');
+    const folder = workspace({ 'real.report.md': BROKEN });
+    symlinkSync('real.report.md', join(folder, 'link.report.md'));
+    assert.equal((await run(['fix', 'link.report.md'], folder)).code, 0);
+    assert.ok(lstatSync(join(folder, 'link.report.md')).isSymbolicLink());
+    assert.equal(readFileSync(join(folder, 'real.report.md'), 'utf8'), BROKEN.replace('（三）', '（二）'));
+  });
+
+  it('rule options are checked: wrong types, unknown options and bad patterns name the setting', async () => {
+    const cases: Array<[object, RegExp]> = [
+      [{ rules: { placeholder: { extra: '【待定】' } } }, /rules\.placeholder\.extra must be an array, got string/],
+      [{ rules: { placeholder: { extra: ['('] } } }, /rules\.placeholder\.extra: invalid regular expression "\("/],
+      [{ rules: { 'repeated-char': { allow: 5 } } }, /rules\.repeated-char\.allow must be an array, got number/],
+      [{ rules: { pairing: { depth: 3 } } }, /rules\.pairing has no option "depth"/],
+    ];
+    for (const [config, pattern] of cases) {
+      const result = await run(['lint', 'a.report.md'], workspace({ '.reportmdrc.json': JSON.stringify(config), 'a.report.md': '正文。' }));
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, pattern);
+    }
+  });
+
   it('inline comments disable rules', async () => {
     const folder = workspace({
       'a.report.md': '<!-- report-md-disable placeholder -->\nXX镇\n<!-- report-md-enable placeholder -->\nXX村 <!-- report-md-disable-line placeholder -->\nXX县\n',
@@ -161,6 +191,9 @@ describe('report-md CLI', () => {
       ['bad format', ['lint', '--format', 'xml', 'x'], {}, /--format must be text or json/],
       ['broken config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ "rules": { "nope": "off" } }', 'd.report.md': '正文。' }, /\.reportmdrc\.json: unknown rule "nope"/],
       ['invalid JSON config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ rules: ', 'd.report.md': '正文。' }, /\.reportmdrc\.json: invalid JSON/],
+      ['a folder without reports', ['lint', 'empty'], { 'empty/readme.png': 'x' }, /empty: no report files/],
+      ['UTF-16 text', ['lint', 'u.txt'], { 'u.txt': Buffer.from([0xff, 0xfe, 0x00, 0x4e]) }, /u\.txt: UTF-16 text/],
+      ['fix --stdout with two files', ['fix', '--stdout', 'a.txt', 'b.txt'], { 'a.txt': '甲', 'b.txt': '乙' }, /fix --stdout takes exactly one file/],
     ];
     for (const [name, argv, files, pattern] of cases) {
       it(name, async () => {

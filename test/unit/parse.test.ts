@@ -33,6 +33,10 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual(levels, [1, 2, 2, 3, 3, 3, 3, 4, 4, 5]);
   });
 
+  it('does not take a list of numerals (一、二季度, 三、四月份, 十、百、千工程) for a level-1 marker', () => {
+    assert.deepEqual(types('一、二季度经济运行平稳。\n三、四月份降雨偏多。\n十、百、千工程稳步推进。\n一、二级公路建设。\n二、三农工作'), ['paragraph', 'paragraph', 'paragraph', 'paragraph', 'outlineHeading']);
+  });
+
   it('reads `1.` as an outline marker, not a Markdown list', () => {
     assert.deepEqual(types('1.第一项\n2. 第二项'), ['outlineHeading', 'outlineHeading']);
   });

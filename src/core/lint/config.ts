@@ -26,7 +26,7 @@ export class ConfigError extends Error {
 const SEVERITIES = ['off', 'error', 'warning', 'info'];
 
 /** Parses and validates the text of a `.reportmdrc.json` file. */
-export function parseConfig(jsonText: string, fileName: string, knownRules: readonly string[]): Config {
+export function parseConfig(jsonText: string, fileName: string, knownRules: RuleCatalog): Config {
   let value: unknown;
   try {
     value = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
@@ -37,7 +37,45 @@ export function parseConfig(jsonText: string, fileName: string, knownRules: read
 }
 
 /** Checks a configuration object; unknown rules and bad severities are errors naming the setting. */
-export function validateConfig(value: unknown, source: string, knownRules: readonly string[]): Config {
+/** Rule ids with their option defaults: what a configuration may name, and the type of each option. */
+export type RuleCatalog = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+function kind(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
+/** Checks a rule's options against the types of its defaults; `extra`-style pattern lists must compile. */
+function validateOptions(ruleId: string, setting: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>, source: string): void {
+  for (const [option, value] of Object.entries(setting)) {
+    if (option === 'severity') continue;
+    if (!(option in defaults)) {
+      const known = Object.keys(defaults);
+      throw new ConfigError(`${source}: rules.${ruleId} has no option "${option}"${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
+    }
+    const expected = defaults[option];
+    if (kind(value) !== kind(expected)) {
+      throw new ConfigError(`${source}: rules.${ruleId}.${option} must be ${kind(expected) === 'array' ? 'an array' : `a ${kind(expected)}`}, got ${kind(value)}`);
+    }
+    if (Array.isArray(value) && Array.isArray(expected)) {
+      const itemKind = expected.length > 0 ? kind(expected[0]) : 'string';
+      value.forEach((item, index) => {
+        if (kind(item) !== itemKind) throw new ConfigError(`${source}: rules.${ruleId}.${option}[${index}] must be a ${itemKind}`);
+      });
+      if (option === 'extra') {
+        for (const pattern of value as string[]) {
+          try {
+            new RegExp(pattern, 'u');
+          } catch (error) {
+            throw new ConfigError(`${source}: rules.${ruleId}.extra: invalid regular expression "${pattern}" (${(error as Error).message})`);
+          }
+        }
+      }
+    }
+  }
+}
+
+export function validateConfig(value: unknown, source: string, catalog: RuleCatalog): Config {
+  const knownRules = Object.keys(catalog);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(`${source}: the configuration must be a JSON object`);
   }
@@ -67,6 +105,7 @@ export function validateConfig(value: unknown, source: string, knownRules: reado
       if (severity !== undefined && (typeof severity !== 'string' || !SEVERITIES.includes(severity))) {
         throw new ConfigError(`${source}: rules.${ruleId}.severity must be one of ${SEVERITIES.join(', ')}`);
       }
+      validateOptions(ruleId, setting as Record<string, unknown>, catalog[ruleId]!, source);
       out[ruleId] = setting as RuleSetting;
     } else {
       throw new ConfigError(`${source}: rules.${ruleId} must be a severity, true/false or an object`);

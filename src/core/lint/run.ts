@@ -22,7 +22,7 @@ const NUL = '\u0000';
 /** Lints a parsed document with the given rules. A crashing rule yields one internal finding instead of an exception. */
 export function runRules(document: ReportDocument, rules: readonly Rule[], options: RunOptions = {}): InternalFinding[] {
   const lang = options.lang ?? 'zh-CN';
-  const outline = buildOutline(document);
+  let outline: ReturnType<typeof buildOutline> | undefined;
   const disabled = readDirectives(document);
   const maskCache = new Map<TextBlock, string>();
   const findings: InternalFinding[] = [];
@@ -58,7 +58,10 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
     const context: RuleContext = {
       text,
       document,
-      outline,
+      // Built on first use: a placeholder-only run (status bar) needs no outline.
+      get outline() {
+        return (outline ??= buildOutline(document));
+      },
       options: ruleOptions,
       maskedText,
       report(report) {

@@ -5,8 +5,9 @@ import type { MarkerStyle, OutlineMarker } from './nodes.js';
 const HAN = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
 
-// Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style).
-const LEVEL1 = new RegExp(`^(${HAN})([、．.])`);
+// Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style) — but not the
+// start of a numeral list such as 一、二季度 / 三、四月份 / 十、百、千工程 / 一、二级公路.
+const LEVEL1 = new RegExp(`^(${HAN})([、．.])(?![一二三四五六七八九十百千万两]{1,3}(?:[、季月年成级类]|个月)|[0-9０-９])`);
 // Level 2: （一） with full- or half-width brackets.
 const LEVEL2 = new RegExp(`^([（(])(${HAN})([）)])`);
 // Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7).
@@ -51,7 +52,6 @@ export function matchOutlineMarker(text: string, offset: number, lineEnd: number
   if ((match = LEVEL1.exec(head))) {
     const ordinal = parseHanNumeral(match[1]!);
     if (ordinal === undefined) return undefined;
-    // "一.5" or "十.…" style accidents: an ASCII dot must not be followed by a digit.
     return build(1, ordinal, match[0], offset, 0, match[1]!.length, { numeral: 'han', open: '', close: match[2]! });
   }
   if ((match = LEVEL3.exec(head))) {

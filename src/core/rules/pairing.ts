@@ -6,6 +6,14 @@ const CLOSERS = '）”’》】〕';
 const MAX_PER_BLOCK = 20;
 const BRACKET = /[（）“”‘’《》【】〔〕]/g;
 
+/** True for the ） of a list marker such as 1）, a）, ①）: digits or a letter right after the start or punctuation. */
+function isListMarkerClose(masked: string, index: number): boolean {
+  let start = index;
+  while (start > 0 && /[0-9０-９A-Za-z\u2460-\u2473]/.test(masked[start - 1]!)) start--;
+  if (start === index || index - start > 3) return false;
+  return start === 0 || /[：；，。、:;,\s\u0000]/.test(masked[start - 1]!);
+}
+
 export const pairing: Rule = {
   id: 'pairing',
   severity: 'error',
@@ -49,6 +57,7 @@ export const pairing: Rule = {
         if (close < 0) continue;
         const opener = OPENERS[close]!;
         if (openCount[close] === 0) {
+          if (char === '）' && isListMarkerClose(masked, index)) continue;
           report(index, char, opener, false);
           continue;
         }

@@ -19,6 +19,37 @@ function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
 
 type Token = { start: number; end: number; text: string };
 
+const allowCache = new WeakMap<object, string[]>();
+const extraCache = new WeakMap<object, RegExp[]>();
+
+/** The `extra` patterns compiled once per options array (invalid ones are rejected by the configuration check). */
+function compiledExtra(extra: readonly string[]): RegExp[] {
+  let compiled = extraCache.get(extra);
+  if (!compiled) {
+    compiled = [];
+    for (const source of extra) {
+      try {
+        compiled.push(new RegExp(source, 'gu'));
+      } catch {
+        // Validated in config.ts; a pattern that slips through is ignored here.
+      }
+    }
+    extraCache.set(extra, compiled);
+  }
+  return compiled;
+}
+
+/** The configured allow-list extends the default one (it never re-enables X线 by accident). */
+function allowList(configured: unknown): readonly string[] {
+  if (!Array.isArray(configured) || configured === DEFAULT_ALLOW) return DEFAULT_ALLOW;
+  let merged = allowCache.get(configured);
+  if (!merged) {
+    merged = [...new Set([...DEFAULT_ALLOW, ...configured.filter((term): term is string => typeof term === 'string')])];
+    allowCache.set(configured, merged);
+  }
+  return merged;
+}
+
 /** Whether an allow-listed term (X光, X射线 …) starts at `start`; case-insensitive on the X. */
 function allowedAt(masked: string, start: number, allow: readonly string[]): boolean {
   for (const term of allow) {
@@ -31,7 +62,7 @@ function allowedAt(masked: string, start: number, allow: readonly string[]): boo
 /** Finds placeholder tokens in one block. */
 export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'options'>, block: TextBlock): Token[] {
   const masked = context.maskedText(block);
-  const allow = (context.options['allow'] as string[] | undefined) ?? DEFAULT_ALLOW;
+  const allow = allowList(context.options['allow']);
   const extra = (context.options['extra'] as string[] | undefined) ?? [];
   const tokens: Token[] = [];
   if (/[XxＸｘ]/.test(masked)) {
@@ -45,6 +76,8 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       // XG stands for 3G/4G/5G with the digit blanked out; any other Latin neighbour makes it a word (Excel, XML).
       const generation = after === 'G' && !LATIN.test(masked[end + 1] ?? '');
       if ((before && LATIN.test(before)) || (after && LATIN.test(after) && !generation)) continue;
+      // x86, x64, X11: a product or architecture name, not a placeholder.
+      if (match[0].length === 1 && /^[0-9]{2}/.test(masked.slice(end, end + 2))) continue;
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
       if (allow.length > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
@@ -71,13 +104,8 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       index = end - 1;
     }
   }
-  for (const source of extra) {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(source, 'gu');
-    } catch {
-      continue;
-    }
+  for (const pattern of compiledExtra(extra)) {
+    pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(masked))) {
       if (match[0].length === 0) {
