@@ -5,7 +5,7 @@
  * save) can lint without waiting for the file system.
  */
 import * as vscode from 'vscode';
-import { lint, mergeConfig, type Config, type Finding } from './core-api.js';
+import { lint, mergeConfig, type Config, type Finding, type Range } from './core-api.js';
 import type { ConfigFiles } from './config-files.js';
 import type { Log } from './output.js';
 import { readSettings } from './settings.js';
@@ -56,6 +56,13 @@ export class LintService implements vscode.Disposable {
     }
     this.findings.set(key, { version: document.version, options, findings });
     return findings;
+  }
+
+  /** Ranges of the placeholders the core reports in the current text (placeholder findings). */
+  placeholderRanges(document: vscode.TextDocument): Range[] {
+    return this.lint(document)
+      .filter((finding) => finding.ruleId === 'placeholder')
+      .map((finding) => finding.range);
   }
 
   /** Drops everything known about a document. */

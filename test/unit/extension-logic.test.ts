@@ -195,13 +195,31 @@ describe('extension: placeholder phrases', () => {
     assert.deepEqual(placeholderPhrases('投资X亿元', 2, 3), ['X']);
   });
 
+  const placeholders = (text: string) => lint(text, { only: ['placeholder'] }).map((finding) => finding.range);
+
   it('matches whole tokens only', () => {
     const text = 'XX镇、XXX镇、X镇\nXX镇';
     assert.deepEqual(
-      placeholderOccurrences(text, 'XX镇').map((found) => [found.start.line, found.start.character]),
+      placeholderOccurrences(text, 'XX镇', placeholders(text)).map((found) => [found.start.line, found.start.character]),
       [[0, 0], [1, 0]],
     );
-    assert.equal(placeholderOccurrences(text, 'X镇').length, 1);
+    assert.equal(placeholderOccurrences(text, 'X镇', placeholders(text)).length, 1);
+  });
+
+  it('replaces only what the core reports as a placeholder (not XML, X光 or max)', () => {
+    const text = '完成X%的目标，XML接口和X光机，X%\n于x月x日前，max值x';
+    const found = placeholders(text);
+    const at = (needle: string) =>
+      placeholderOccurrences(text, needle, found).map((range) => text.split('\n')[range.start.line]!.slice(range.start.character, range.end.character + 1));
+    assert.deepEqual(at('X'), ['X%', 'X%']);
+    const xs = placeholderOccurrences(text, 'x', found);
+    assert.ok(xs.length >= 2, JSON.stringify(xs));
+    for (const range of xs) {
+      assert.equal(range.start.line, 1);
+      assert.ok(found.some((placeholder) => placeholder.start.line === 1 && placeholder.start.character === range.start.character), JSON.stringify(range));
+    }
+    assert.ok(!xs.some((range) => range.start.character === 'x月x日前，ma'.length + 1), 'the x of max stays');
+    assert.deepEqual(placeholderOccurrences(text, 'X', []), []);
   });
 });
 

@@ -1,26 +1,33 @@
 /**
  * reportMarkdown.replacePlaceholder: replaces every occurrence of a
  * placeholder (e.g. `XX镇`) with text the writer types, in one undoable edit.
- * Arguments (all optional): document URI, placeholder text, replacement.
+ * Only occurrences the core reports as placeholders are replaced (not the X
+ * of `XML`). Arguments (all optional): document URI, placeholder text,
+ * replacement.
  */
 import * as vscode from 'vscode';
-import { documentStats } from '../core-api.js';
+import type { Range } from '../core-api.js';
 import { toVsRange, toWorkspaceEdit } from '../convert.js';
 import { placeholderOccurrences, placeholderPhrases } from '../logic/placeholder-phrase.js';
 import { note, editorFor, targetDocument, type Services } from './services.js';
 
+/** Occurrences of `needle` in the document's current text that are placeholders. */
+function occurrences(services: Services, document: vscode.TextDocument, needle: string): Range[] {
+  return placeholderOccurrences(document.getText(), needle, services.lintService.placeholderRanges(document));
+}
+
 export async function replacePlaceholder(services: Services, uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
   const document = await targetDocument(uri);
   if (!document) return false;
-  const text = document.getText();
   let needle = typeof placeholder === 'string' && placeholder.length > 0 ? placeholder : undefined;
-  needle ??= await pickPlaceholder(services, document, text);
+  needle ??= await pickPlaceholder(services, document);
   if (needle === undefined) return false;
-  const ranges = placeholderOccurrences(text, needle);
+  let ranges = occurrences(services, document, needle);
   if (ranges.length === 0) {
     note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
     return false;
   }
+  const version = document.version;
   const value =
     typeof replacement === 'string'
       ? replacement
@@ -30,13 +37,21 @@ export async function replacePlaceholder(services: Services, uri?: unknown, plac
           placeHolder: needle,
           validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type the text that replaces the placeholder.') : undefined),
         });
-  if (value === undefined || value.length === 0) return false;
+  if (value === undefined || value.length === 0 || document.isClosed) return false;
+  // The document may have changed while the input box was open: find the occurrences again.
+  if (document.version !== version) {
+    ranges = occurrences(services, document, needle);
+    if (ranges.length === 0) {
+      note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
+      return false;
+    }
+  }
   return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, ranges.map((range) => ({ range, newText: value }))));
 }
 
 /** The placeholder under the cursor, or one the writer picks from those in the document. */
-async function pickPlaceholder(services: Services, document: vscode.TextDocument, text: string): Promise<string | undefined> {
-  const { placeholderRanges } = documentStats(text, services.lintService.optionsNow(document));
+async function pickPlaceholder(services: Services, document: vscode.TextDocument): Promise<string | undefined> {
+  const placeholderRanges = services.lintService.placeholderRanges(document);
   if (placeholderRanges.length === 0) {
     note(vscode.l10n.t('No placeholders left.'));
     return undefined;

@@ -2,10 +2,12 @@
  * Placeholder phrases for "Replace all … with…": the placeholder token the
  * core reports (`XX`, `*`, `x`) plus the noun that follows it when it names a
  * place, office or body (`XX镇`, `*书记`, `x有限公司`), so replacing `XX镇`
- * does not also rewrite `XX县`. Occurrences match whole tokens only.
+ * does not also rewrite `XX县`. Occurrences match whole tokens only, and only
+ * where the core reports a placeholder: the `X` of `XML` or `X光`, the `x` of
+ * `max` are text, not placeholders.
  */
 import type { Range } from '../../core/types.js';
-import { lineStarts, positionAt } from './text-positions.js';
+import { lineStarts, offsetAt, positionAt } from './text-positions.js';
 
 /** Nouns that commonly follow a redacted name in reports, longest first when matched. */
 const FOLLOWERS = [
@@ -25,12 +27,21 @@ export function placeholderPhrases(line: string, start: number, end: number): st
   return follower ? [token + follower, token] : [token];
 }
 
-/** Ranges of `needle` in `text` that are whole placeholder tokens (not the tail or head of a longer run such as XXX). */
-export function placeholderOccurrences(text: string, needle: string): Range[] {
-  if (needle.length === 0) return [];
+/**
+ * Ranges of `needle` in `text` that are whole placeholder tokens (not the tail
+ * or head of a longer run such as XXX) and overlap one of `placeholders` (the
+ * core's placeholder findings for the same text).
+ */
+export function placeholderOccurrences(text: string, needle: string, placeholders: readonly Range[]): Range[] {
+  if (needle.length === 0 || placeholders.length === 0) return [];
   const checkBefore = TOKEN_CHAR.test(needle[0]!);
   const checkAfter = TOKEN_CHAR.test(needle[needle.length - 1]!);
   const starts = lineStarts(text);
+  const spans = placeholders
+    .map((range) => [offsetAt(text, range.start, starts), offsetAt(text, range.end, starts)] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  const overlapsPlaceholder = (start: number, end: number): boolean => spans.some(([from, to]) => from < end && to > start);
   const ranges: Range[] = [];
   let previousEnd = 0;
   for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + 1)) {
@@ -38,6 +49,7 @@ export function placeholderOccurrences(text: string, needle: string): Range[] {
     if (index < previousEnd) continue;
     if (checkBefore && index > 0 && TOKEN_CHAR.test(text[index - 1]!)) continue;
     if (checkAfter && end < text.length && TOKEN_CHAR.test(text[end]!)) continue;
+    if (!overlapsPlaceholder(index, end)) continue;
     ranges.push({ start: positionAt(text, index, starts), end: positionAt(text, end, starts) });
     previousEnd = end;
   }
