@@ -1,5 +1,5 @@
 /** The outline tree: titles, section titles and numbered headings, nested by level. */
-import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { OutlineMarker } from '../parse/nodes.js';
 import type { ReportDocument } from '../parse/report.js';
 
@@ -35,16 +35,6 @@ export type Outline = {
   groups: SiblingGroup[];
 };
 
-function plainText(node: RootContent): string {
-  let out = '';
-  const stack: Array<{ type: string; value?: string; children?: unknown[] }> = [node as never];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (typeof current.value === 'string' && current.type !== 'html') out += current.value;
-    if (current.children) for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index] as never);
-  }
-  return out.trim();
-}
 
 /** Builds the outline from a parsed report. Numbering restarts after every section title. */
 export function buildOutline(document: ReportDocument): Outline {
@@ -59,13 +49,13 @@ export function buildOutline(document: ReportDocument): Outline {
     if (!position) continue;
     const base = { line: position.start.line - 1, start: position.start.offset!, end: position.end.offset!, sectionEndLine: position.end.line - 1, children: [] };
     if (node.type === 'reportTitle') {
-      const entry: OutlineEntry = { kind: 'title', level: 0, title: plainText(node), ...base };
+      const entry: OutlineEntry = { kind: 'title', level: 0, title: toString(node, { includeHtml: false }).trim(), ...base };
       roots.push(entry);
       all.push(entry);
       stack = [];
       section = undefined;
     } else if (node.type === 'sectionTitle') {
-      const entry: OutlineEntry = { kind: 'section', level: 0, title: plainText(node), ...base };
+      const entry: OutlineEntry = { kind: 'section', level: 0, title: toString(node, { includeHtml: false }).trim(), ...base };
       roots.push(entry);
       all.push(entry);
       section = entry;

@@ -1,6 +1,7 @@
 /** placeholder: template placeholders left in the text (XX镇, x月x日, 20XX年, ××, ○○, *镇 …). */
 import type { Rule, RuleContext } from '../lint/rule.js';
 import type { TextBlock } from '../parse/report.js';
+import { isCjk } from './cjk.js';
 
 /** Established terms that start with X and are not placeholders. */
 export const DEFAULT_ALLOW = ['X光', 'X射线', 'X线', 'X轴', 'X染色体', 'X型', 'X形', 'X因素'];
@@ -12,9 +13,7 @@ const DIGIT = /[0-9]/;
 
 /** True for characters that make a neighbouring `*` read as a redaction mark rather than Markdown. */
 function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
-  if (!char) return false;
-  const code = char.charCodeAt(0);
-  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || '“”‘’'.includes(char);
+  return isCjk(char) || (char !== undefined && '“”‘’'.includes(char));
 }
 
 type Token = { start: number; end: number; text: string };
