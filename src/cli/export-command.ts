@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { lint, parseReport, type Finding } from '../core/index.js';
+import { lintDocument, parseReport, type Finding } from '../core/index.js';
 import { exportDocx, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
 import { ConfigLoader } from './config.js';
 import { CliError, readDocument, writeFileAtomic } from './io.js';
@@ -153,7 +153,9 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
 
     const document = readDocument(input, lang);
     const config = new ConfigLoader(undefined, lang).forDocument(input);
-    const { placeholders, errors } = countProblems(lint(document.text, { lang, config }));
+    // One parse serves both the checks and the export.
+    const report = parseReport(document.text);
+    const { placeholders, errors } = countProblems(lintDocument(report, { lang, config }));
     if (placeholders > 0) io.stderr(`report-md export: ${MESSAGES.placeholders[lang](placeholders)}\n`);
     if (errors > 0) io.stderr(`report-md export: ${MESSAGES.errors[lang](errors)}\n`);
     if (values.strict && (placeholders > 0 || errors > 0)) {
@@ -161,7 +163,6 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
       return 1;
     }
 
-    const report = parseReport(document.text);
     const settings = config.export ?? {};
     let result;
     try {
