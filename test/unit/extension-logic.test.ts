@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { applyEdits, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
+import { explicitTarget } from '../../src/extension/logic/export-target.js';
 import { docxNameFor } from '../../src/extension/logic/file-names.js';
 import { bodyStartLine, disableComment, disableCommentEdit } from '../../src/extension/logic/disable-comment.js';
 import { Generations } from '../../src/extension/logic/generations.js';
@@ -229,5 +230,27 @@ describe('extension: file names', () => {
     assert.equal(docxNameFor('/ws/a.md'), 'a.docx');
     assert.equal(docxNameFor('/ws/notes'), 'notes.docx');
     assert.equal(docxNameFor('/ws/.report.md'), 'report.docx');
+  });
+});
+
+describe('extension: export target', () => {
+  class FakeUri {
+    constructor(readonly path: string) {}
+  }
+  const isUri = (value: unknown): value is FakeUri => value instanceof FakeUri;
+
+  it('takes a URI or a URI string as the destination', () => {
+    const uri = new FakeUri('/ws/out.docx');
+    assert.equal(explicitTarget(uri, isUri), uri);
+    assert.equal(explicitTarget('file:///ws/out.docx', isUri), 'file:///ws/out.docx');
+  });
+
+  it('ignores what menus pass: the Explorer selection, the editor group, nothing', () => {
+    const uri = new FakeUri('/ws/a.report.md');
+    assert.equal(explicitTarget([uri], isUri), undefined);
+    assert.equal(explicitTarget({ groupId: 1 }, isUri), undefined);
+    assert.equal(explicitTarget('', isUri), undefined);
+    assert.equal(explicitTarget(undefined, isUri), undefined);
+    assert.equal(explicitTarget(null, isUri), undefined);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * reportMarkdown.exportDocx: exports the document to Word. Arguments (all
- * optional): document URI, target URI (skips the save dialog). Returns the
+ * optional): document URI, target URI or URI string (skips the save dialog
+ * and the unfinished-report question; anything else, such as the Explorer's
+ * selection or the editor title's group, is ignored). Returns the
  * written URI. The exporter is loaded on first use; images are read through
  * vscode.workspace.fs relative to the document.
  */
@@ -8,6 +10,7 @@ import * as vscode from 'vscode';
 import { documentStats } from '../core-api.js';
 import type { ExportConfig } from '../../core/lint/config.js';
 import type { ReportExportOptions } from '../exporter-entry.js';
+import { explicitTarget } from '../logic/export-target.js';
 import { docxNameFor } from '../logic/file-names.js';
 import { describe } from '../output.js';
 import { readSettings, type ExtensionSettings } from '../settings.js';
@@ -65,6 +68,12 @@ async function chooseDestination(document: vscode.TextDocument, settings: Extens
   });
 }
 
+/** The destination a caller passed explicitly (a URI or a non-empty URI string), else undefined. */
+function explicitDestination(target: unknown): vscode.Uri | undefined {
+  const explicit = explicitTarget(target, (value): value is vscode.Uri => value instanceof vscode.Uri);
+  return typeof explicit === 'string' ? vscode.Uri.parse(explicit) : explicit;
+}
+
 export async function exportDocx(services: Services, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
   const document = await targetDocument(uri);
   if (!document) {
@@ -72,14 +81,11 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
     return undefined;
   }
   const settings = readSettings(document);
-  const interactive = target === undefined || target === null || target === '';
-  if (interactive && !(await confirmUnfinished(services, document))) return undefined;
-  const destination =
-    target instanceof vscode.Uri
-      ? target
-      : typeof target === 'string' && target.length > 0
-        ? vscode.Uri.parse(target)
-        : await chooseDestination(document, settings);
+  const explicit = explicitDestination(target);
+  // Only a caller that names the destination (a test, another extension) skips the question;
+  // menus pass other things here (the Explorer its selection, the editor title its group).
+  if (!explicit && !(await confirmUnfinished(services, document))) return undefined;
+  const destination = explicit ?? (await chooseDestination(document, settings));
   if (!destination) return undefined;
   const text = document.getText();
   let warnings: Array<{ message: string; line?: number }> = [];
