@@ -4,7 +4,7 @@ import { applyEdits, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
 import { explicitTarget } from '../../src/extension/logic/export-target.js';
 import { docxNameFor } from '../../src/extension/logic/file-names.js';
-import { bodyStartLine, disableComment, disableCommentEdit } from '../../src/extension/logic/disable-comment.js';
+import { bodyStartLine, disableComment, disableCommentEdits } from '../../src/extension/logic/disable-comment.js';
 import { Generations } from '../../src/extension/logic/generations.js';
 import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/marker-completion.js';
 import { minimalEdit } from '../../src/extension/logic/minimal-edit.js';
@@ -86,14 +86,14 @@ describe('extension: disable comments', () => {
   const report = '工作报告\n一、甲\n（一）乙\n（三）丙\n（四）丁\n';
 
   it('inserts a disable-next-line comment above the line, keeping CRLF', () => {
-    const edit = disableCommentEdit('a\r\nb\r\n', 1, 'pairing', 'line');
-    assert.deepEqual(edit, { range: range(1, 0, 0), newText: '<!-- report-md-disable-next-line pairing -->\r\n' });
+    const edits = disableCommentEdits('a\r\nb\r\n', 1, 'pairing', 'line');
+    assert.deepEqual(edits, [{ range: range(1, 0, 0), newText: '<!-- report-md-disable-next-line pairing -->\r\n' }]);
   });
 
   it('inserts a disable-file comment after front matter', () => {
     const text = '---\ntitle: x\n---\n一、甲\n';
     assert.equal(bodyStartLine(text), 3);
-    assert.equal(disableCommentEdit(text, 3, 'placeholder', 'file').range.start.line, 3);
+    assert.equal(disableCommentEdits(text, 3, 'placeholder', 'file')[0]!.range.start.line, 3);
     assert.equal(disableComment('placeholder', 'file'), '<!-- report-md-disable-file placeholder -->');
   });
 
@@ -102,10 +102,43 @@ describe('extension: disable comments', () => {
     assert.ok(before.length > 0, 'the fixture has a numbering-sequence finding');
     const line = before[0]!.range.start.line;
     for (const scope of ['line', 'file'] as const) {
-      const disabled = applyEdits(report, [disableCommentEdit(report, line, 'numbering-sequence', scope)]);
+      const disabled = applyEdits(report, disableCommentEdits(report, line, 'numbering-sequence', scope));
       const after = lint(disabled).filter((finding) => finding.ruleId === 'numbering-sequence');
       assert.ok(after.length < before.length, `${scope}: ${JSON.stringify(after)}`);
     }
+  });
+});
+
+describe('extension: disabling a second rule on the same line', () => {
+  const text = '一、关于XX镇“工作的报告\n';
+  const rulesOnLine0 = (source: string, line: number) =>
+    new Set(lint(source).filter((finding) => finding.range.start.line === line).map((finding) => finding.ruleId));
+
+  it('adds the rule to the directive above instead of inserting a second one', () => {
+    const rules = [...rulesOnLine0(text, 0)];
+    assert.ok(rules.length >= 2, `the fixture has two rules on its line: ${rules}`);
+    const first = applyEdits(text, disableCommentEdits(text, 0, rules[0]!, 'line'));
+    assert.equal(first.split('\n')[0], `<!-- report-md-disable-next-line ${rules[0]} -->`);
+    const edits = disableCommentEdits(first, 1, rules[1]!, 'line');
+    assert.deepEqual(edits, [{ range: range(0, first.indexOf(' -->'), first.indexOf(' -->')), newText: ` ${rules[1]}` }]);
+    const second = applyEdits(first, edits);
+    assert.equal(second.split('\n')[0], `<!-- report-md-disable-next-line ${rules[0]} ${rules[1]} -->`);
+    const left = rulesOnLine0(second, 1);
+    assert.ok(!left.has(rules[0]!) && !left.has(rules[1]!), `both rules are silenced: ${[...left]}`);
+  });
+
+  it('does nothing when the rule, or every rule, is already disabled there', () => {
+    assert.deepEqual(disableCommentEdits('<!-- report-md-disable-next-line a b -->\nx\n', 1, 'b', 'line'), []);
+    assert.deepEqual(disableCommentEdits('<!-- report-md-disable-next-line -->\nx\n', 1, 'b', 'line'), []);
+  });
+
+  it('extends a disable-file comment at the top, but not a next-line one', () => {
+    const edits = disableCommentEdits('<!-- report-md-disable-file a -->\nx\n', 1, 'b', 'file');
+    assert.deepEqual(edits, [{ range: range(0, 29, 29), newText: ' b' }]);
+    const inserted = disableCommentEdits('<!-- report-md-disable-next-line a -->\nx\n', 0, 'b', 'file');
+    assert.equal(inserted[0]!.newText, '<!-- report-md-disable-file b -->\n');
+    const notAbove = disableCommentEdits('<!-- report-md-disable-file a -->\nx\n', 1, 'b', 'line');
+    assert.equal(notAbove[0]!.newText, '<!-- report-md-disable-next-line b -->\n');
   });
 });
 

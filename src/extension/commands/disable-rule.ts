@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { ruleList } from '../core-api.js';
 import { ruleIdOf, toWorkspaceEdit } from '../convert.js';
-import { disableCommentEdit, type DisableScope } from '../logic/disable-comment.js';
+import { disableCommentEdits, type DisableScope } from '../logic/disable-comment.js';
 import { editorFor, targetDocument } from './services.js';
 
-/** The WorkspaceEdit that inserts the comment (also used by the quick fixes). */
+/** The WorkspaceEdit that inserts the comment or extends an existing one (also used by the quick fixes). */
 export function disableRuleEdit(document: vscode.TextDocument, line: number, ruleId: string, scope: DisableScope): vscode.WorkspaceEdit {
-  return toWorkspaceEdit(document.uri, [disableCommentEdit(document.getText(), line, ruleId, scope)]);
+  return toWorkspaceEdit(document.uri, disableCommentEdits(document.getText(), line, ruleId, scope));
 }
 
 export async function disableRule(uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown): Promise<boolean> {

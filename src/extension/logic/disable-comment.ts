@@ -33,20 +33,52 @@ export function bodyStartLine(text: string): number {
   return 0;
 }
 
-/** The edit that disables `ruleId` for the given line or for the whole file. */
-export function disableCommentEdit(text: string, line: number, ruleId: string, scope: DisableScope): TextEdit {
+/** A line holding only a directive: prefix up to the directive name, the rule list, the closing part. */
+const DIRECTIVE_LINE = /^([ \t]*<!--\s*report-md-(disable-next-line|disable-file)\b)([^>]*?)(\s*-->[ \t]*)$/;
+
+/**
+ * The edit adding `ruleId` to the directive comment on `line` when that line
+ * is a `scope` directive: [] when the rule (or every rule) is already listed,
+ * undefined when the line is not such a directive.
+ */
+function extendDirective(text: string, line: number, ruleId: string, scope: DisableScope, starts: number[]): TextEdit[] | undefined {
+  if (line < 0 || line >= starts.length) return undefined;
+  const match = DIRECTIVE_LINE.exec(lineText(text, line, starts));
+  if (!match) return undefined;
+  const kind = match[2] === 'disable-next-line' ? 'line' : 'file';
+  if (kind !== scope) return undefined;
+  const names = match[3]!.split(/[\s,，]+/).filter((name) => name.length > 0);
+  // No names disables every rule; a listed rule needs nothing more.
+  if (names.length === 0 || names.includes(ruleId)) return [];
+  const character = match[1]!.length + match[3]!.trimEnd().length;
+  const position = { line, character };
+  return [{ range: { start: position, end: position }, newText: ` ${ruleId}` }];
+}
+
+/**
+ * The edits that disable `ruleId` for the given line or for the whole file.
+ * When the directive is already there (a disable-next-line comment right
+ * above the line, a disable-file comment at the top) the rule is added to
+ * its list instead of a second comment, which would come between the first
+ * one and its line. Empty when the rule is already disabled there.
+ */
+export function disableCommentEdits(text: string, line: number, ruleId: string, scope: DisableScope): TextEdit[] {
   const eol = detectEol(text);
   const targetLine = scope === 'line' ? Math.max(0, line) : bodyStartLine(text);
   const starts = lineStarts(text);
+  const existing = extendDirective(text, scope === 'line' ? targetLine - 1 : targetLine, ruleId, scope, starts);
+  if (existing) return existing;
   if (targetLine >= starts.length) {
     // Front matter that runs to the end of the file: append after it.
     const last = starts.length - 1;
     const end = lineText(text, last, starts).length;
-    return {
-      range: { start: { line: last, character: end }, end: { line: last, character: end } },
-      newText: eol + disableComment(ruleId, scope),
-    };
+    return [
+      {
+        range: { start: { line: last, character: end }, end: { line: last, character: end } },
+        newText: eol + disableComment(ruleId, scope),
+      },
+    ];
   }
   const position = { line: targetLine, character: 0 };
-  return { range: { start: position, end: position }, newText: disableComment(ruleId, scope) + eol };
+  return [{ range: { start: position, end: position }, newText: disableComment(ruleId, scope) + eol }];
 }
