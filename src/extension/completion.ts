@@ -16,7 +16,7 @@ export class MarkerCompletionProvider implements vscode.CompletionItemProvider {
     const spot = markerCompletionSpot(document.lineAt(position.line).text, position.character);
     if (!spot) return undefined;
     const markers = filterMarkers(nextMarkerAt(document.getText(), position.line), spot.prefix);
-    const range = new vscode.Range(position.line, spot.start, position.line, spot.end);
+    const range = new vscode.Range(position.line, spot.start, position.line, spot.replaceEnd);
     return markers.map((marker, index) => {
       const item = new vscode.CompletionItem(marker, vscode.CompletionItemKind.EnumMember);
       item.range = range;

@@ -144,10 +144,23 @@ describe('extension: disabling a second rule on the same line', () => {
 
 describe('extension: next-marker completion', () => {
   it('applies at the start of a line and while a marker is being typed', () => {
-    assert.deepEqual(markerCompletionSpot('', 0), { start: 0, end: 0, prefix: '' });
-    assert.deepEqual(markerCompletionSpot('　　（', 3), { start: 2, end: 3, prefix: '（' });
-    assert.deepEqual(markerCompletionSpot('(三', 2), { start: 0, end: 2, prefix: '(三' });
+    assert.deepEqual(markerCompletionSpot('', 0), { start: 0, end: 0, replaceEnd: 0, prefix: '' });
+    assert.deepEqual(markerCompletionSpot('　　（', 3), { start: 2, end: 3, replaceEnd: 3, prefix: '（' });
+    assert.deepEqual(markerCompletionSpot('(三', 2), { start: 0, end: 2, replaceEnd: 2, prefix: '(三' });
     assert.equal(markerCompletionSpot('一是抓好', 4), undefined);
+  });
+
+  it('replaces the bracket the editor auto-closed after the cursor', () => {
+    for (const [line, character] of [['（）', 1], ['(）', 1], ['（三)', 2], ['　（）', 2]] as const) {
+      const spot = markerCompletionSpot(line, character)!;
+      assert.equal(spot.replaceEnd, character + 1, line);
+      const accepted = line.slice(0, spot.start) + '（三）' + line.slice(spot.replaceEnd);
+      assert.equal(accepted.trim(), '（三）', line);
+    }
+    // A closing bracket already typed, or text after the cursor that is not one, stays.
+    assert.equal(markerCompletionSpot('（三）)', 3)!.replaceEnd, 3);
+    assert.equal(markerCompletionSpot('）', 0)!.replaceEnd, 0);
+    assert.equal(markerCompletionSpot('（甲', 1)!.replaceEnd, 1);
   });
 
   it('keeps the candidates that extend the prefix, with either bracket width', () => {

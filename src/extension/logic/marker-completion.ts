@@ -12,6 +12,12 @@ export type MarkerCompletionSpot = {
   start: number;
   /** Character where the typed prefix ends (the cursor). */
   end: number;
+  /**
+   * Character where the replaced text ends: past the cursor when the editor
+   * auto-closed the bracket being typed (`（|）`), so accepting `（三）` does
+   * not leave `（三））`.
+   */
+  replaceEnd: number;
   /** What is typed between start and end. */
   prefix: string;
 };
@@ -22,7 +28,9 @@ export function markerCompletionSpot(line: string, character: number): MarkerCom
   const indentation = /^[ \t\u3000]*/u.exec(before)![0].length;
   const prefix = before.slice(indentation);
   if (!PARTIAL_MARKER.test(prefix)) return undefined;
-  return { start: indentation, end: character, prefix };
+  const opensBracket = /^[（(]/u.test(prefix) && !/[）)]/u.test(prefix);
+  const replaceEnd = opensBracket && /^[）)]/u.test(line.slice(character)) ? character + 1 : character;
+  return { start: indentation, end: character, replaceEnd, prefix };
 }
 
 /** Keeps the candidates that extend what was typed (all of them when nothing was typed). */

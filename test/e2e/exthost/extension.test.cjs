@@ -139,6 +139,16 @@ describe('Report Markdown in a real VS Code extension host', function () {
     assert.ok(a.some((t) => t.startsWith('（三）')), `after （二） the next marker （三） is offered; got ${a.slice(0, 15).join(' ')}`);
     const b = await offered(underNew);
     assert.ok(b.some((t) => t.startsWith('（一）')), `under a new 二、 the marker （一） is offered; got ${b.slice(0, 15).join(' ')}`);
+    // Typing （ auto-closes to （|）: accepting （三） replaces the closing bracket too (no （三））).
+    const editor = vscode.window.activeTextEditor;
+    await editor.edit((e) => e.insert(new vscode.Position(afterSecond, 0), '（）'));
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(afterSecond, 1), '（');
+    const third = list.items.find((item) => insertOf(item) === '（三）');
+    assert.ok(third, `（三） is offered inside （）; got ${list.items.slice(0, 15).map(insertOf).join(' ')}`);
+    const replacing = third.range instanceof vscode.Range ? third.range : third.range.replacing;
+    assert.deepStrictEqual([replacing.start.character, replacing.end.character], [0, 2], 'the item replaces （ and the auto-closed ）');
+    await editor.edit((e) => e.replace(replacing, insertOf(third)));
+    assert.strictEqual(doc.lineAt(afterSecond).text, '（三）');
   });
 
   it('document symbols give the outline of report-md outline', async function () {
