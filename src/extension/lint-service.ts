@@ -25,12 +25,24 @@ export class LintService implements vscode.Disposable {
 
   /** Effective options: settings merged with the nearest config file. */
   async resolveOptions(document: vscode.TextDocument): Promise<LintOptions> {
-    const settings = readSettings(document, (message) => this.log.errorOnce(`setting:${message}`, `Invalid setting ${message}`));
+    const settings = readSettings(document, (message) => this.warnInvalidSetting(message));
     const fileConfig = await this.configFiles.configFor(document);
     const config = fileConfig ? mergeConfig(settings.config as Config, fileConfig) : (settings.config as Config);
     const options: LintOptions = { config, lang: settings.lang };
     this.options.set(document.uri.toString(), options);
     return options;
+  }
+
+  /** Logs an invalid setting and shows it once as a warning (it is ignored, so the writer should know). */
+  private warnInvalidSetting(message: string): void {
+    if (!this.log.errorOnce(`setting:${message}`, `Invalid setting ${message}`)) return;
+    const open = vscode.l10n.t('Open Settings');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Report Markdown ignores an invalid setting: {0}', message), open)
+      .then((choice) => {
+        const setting = /^reportMarkdown\.(?:placeholder\.\w+|\w+)/.exec(message)?.[0] ?? 'reportMarkdown';
+        if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
+      });
   }
 
   /** The last resolved options, or settings-only options when none were resolved yet. */

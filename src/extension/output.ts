@@ -13,11 +13,12 @@ export class Log implements vscode.Disposable {
     this.channel.error(error === undefined ? message : `${message}: ${describe(error)}`);
   }
 
-  /** Logs an error only the first time `key` is seen (until `forget(key)`). */
-  errorOnce(key: string, message: string, error?: unknown): void {
-    if (this.reported.has(key)) return;
+  /** Logs an error only the first time `key` is seen (until `forget(key)`); true when it was logged now. */
+  errorOnce(key: string, message: string, error?: unknown): boolean {
+    if (this.reported.has(key)) return false;
     this.reported.add(key);
     this.error(message, error);
+    return true;
   }
 
   forget(key: string): void {

@@ -186,6 +186,25 @@ describe('extension: settings to config', () => {
     assert.equal(warnings.length, 1);
   });
 
+  it('passes true/false through, as the schema and the core allow', () => {
+    const warnings: string[] = [];
+    const config = configFromSettings({ rules: { pairing: false, 'date-style': true }, placeholderAllow: [], placeholderExtraPatterns: [] }, (message) =>
+      warnings.push(message),
+    );
+    assert.deepEqual(config, { rules: { pairing: false, 'date-style': true } });
+    assert.deepEqual(warnings, []);
+    const text = '一、关于“工作的报告\n（一）甲\n（二）乙\n';
+    assert.ok(lint(text).some((finding) => finding.ruleId === 'pairing'), 'the fixture has a pairing finding');
+    assert.ok(!lint(text, { config: config as never }).some((finding) => finding.ruleId === 'pairing'), 'pairing: false turns it off');
+  });
+
+  it('keeps placeholder off (false) when terms or patterns are added, and on (true) with them', () => {
+    const off = configFromSettings({ rules: { placeholder: false }, placeholderAllow: ['XL'], placeholderExtraPatterns: [] });
+    assert.deepEqual(off, { rules: { placeholder: false } });
+    const on = configFromSettings({ rules: { placeholder: true }, placeholderAllow: [], placeholderExtraPatterns: ['【待补】'] });
+    assert.deepEqual(on, { rules: { placeholder: { extra: ['【待补】'] } } });
+  });
+
   it('adds allowed terms to the defaults and passes extra patterns as the placeholder options', () => {
     const config = configFromSettings({
       rules: { placeholder: 'warning' },

@@ -6,7 +6,7 @@
 /** Structural copy of the core's Config (rules keyed by rule id). */
 export type RulesConfig = { rules?: Record<string, unknown> };
 
-export type RuleSetting = 'off' | 'error' | 'warning' | 'info' | { severity?: string; [option: string]: unknown };
+export type RuleSetting = 'off' | 'error' | 'warning' | 'info' | boolean | { severity?: string; [option: string]: unknown };
 
 export type LintSettings = {
   rules: Record<string, unknown>;
@@ -20,11 +20,12 @@ export type LintSettings = {
 
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info']);
 
-/** Builds a Config from settings; invalid entries are dropped and reported through `warn`. */
+/** Builds a Config from settings (severity, true/false or an options object per rule); invalid entries are dropped and reported through `warn`. */
 export function configFromSettings(settings: LintSettings, warn: (message: string) => void = () => {}): RulesConfig {
   const rules: Record<string, RuleSetting> = {};
   for (const [ruleId, value] of Object.entries(settings.rules ?? {})) {
     if (typeof value === 'string' && SEVERITIES.has(value)) rules[ruleId] = value as RuleSetting;
+    else if (typeof value === 'boolean') rules[ruleId] = value; // true: the rule's default severity; false: off.
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) rules[ruleId] = { ...(value as object) };
     else warn(`reportMarkdown.rules.${ruleId}: ${JSON.stringify(value)}`);
   }
@@ -40,8 +41,8 @@ export function configFromSettings(settings: LintSettings, warn: (message: strin
   });
   if (allow.length > 0 || patterns.length > 0) {
     const existing = rules['placeholder'];
-    if (existing !== 'off') {
-      const base = typeof existing === 'object' ? existing : typeof existing === 'string' ? { severity: existing } : {};
+    if (existing !== 'off' && existing !== false) {
+      const base = typeof existing === 'object' ? existing : typeof existing === 'string' ? { severity: existing } : {}; // true: default severity
       rules['placeholder'] = {
         ...base,
         ...(allow.length > 0 ? { allow: [...new Set([...(settings.placeholderDefaultAllow ?? []), ...allow])] } : {}),

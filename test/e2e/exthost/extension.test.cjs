@@ -234,6 +234,12 @@ describe('Report Markdown in a real VS Code extension host', function () {
         const p = d.filter((x) => h.codeOf(x) === 'placeholder');
         return p.length > 0 && p.every((x) => x.severity === vscode.DiagnosticSeverity.Warning);
       }, 'placeholders downgraded to warnings by reportMarkdown.rules');
+      await config.update('rules', { placeholder: false }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'placeholder'),
+        'placeholders gone with reportMarkdown.rules placeholder=false');
+      await config.update('rules', { placeholder: true }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.severity === vscode.DiagnosticSeverity.Error),
+        'placeholder errors (the default severity) with reportMarkdown.rules placeholder=true');
       await config.update('rules', { placeholder: 'off' }, vscode.ConfigurationTarget.Workspace);
       await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x) === 'placeholder'),
         'placeholders gone with reportMarkdown.rules placeholder=off');
