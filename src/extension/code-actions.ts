@@ -33,11 +33,11 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly services: Services) {}
 
-  provideCodeActions(
+  async provideCodeActions(
     document: vscode.TextDocument,
     _range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
+  ): Promise<vscode.CodeAction[]> {
     if (!isReportDocument(document)) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
@@ -47,7 +47,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       ? only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)
       : context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     if (wantsFixAll) {
-      const fixAll = this.fixAllAction(document);
+      const fixAll = await this.fixAllAction(document);
       if (fixAll) actions.push(fixAll);
     }
     if (only !== undefined && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) {
@@ -116,8 +116,8 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     return [line, file, docs];
   }
 
-  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const edit = fixAllEdit(document, this.services);
+  private async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
+    const edit = await fixAllEdit(document, this.services);
     if (!edit) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND);
     action.edit = edit;

@@ -45,6 +45,11 @@ export class LintService implements vscode.Disposable {
       });
   }
 
+  /** The last resolved options, resolving them first when there are none yet. */
+  async optionsFor(document: vscode.TextDocument): Promise<LintOptions> {
+    return this.options.get(document.uri.toString()) ?? this.resolveOptions(document);
+  }
+
   /** The last resolved options, or settings-only options when none were resolved yet. */
   optionsNow(document: vscode.TextDocument): LintOptions {
     const known = this.options.get(document.uri.toString());

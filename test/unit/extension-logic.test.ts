@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, lint, nextMarkerAt } from '../../src/core/index.js';
+import { applyEdits, fixAll, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
 import { explicitTarget } from '../../src/extension/logic/export-target.js';
 import { docxNameFor } from '../../src/extension/logic/file-names.js';
 import { bodyStartLine, disableComment, disableCommentEdits } from '../../src/extension/logic/disable-comment.js';
 import { Generations } from '../../src/extension/logic/generations.js';
 import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/marker-completion.js';
-import { minimalEdit } from '../../src/extension/logic/minimal-edit.js';
+import { minimalEdit, minimalEdits } from '../../src/extension/logic/minimal-edit.js';
 import { pickRange } from '../../src/extension/logic/placeholder-navigation.js';
 import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/logic/placeholder-phrase.js';
 import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
@@ -61,6 +61,54 @@ describe('extension: minimal edit', () => {
         },
       ),
     );
+  });
+});
+
+describe('extension: minimal edits (fix-all)', () => {
+  const offsetsOf = (text: string, edits: ReturnType<typeof minimalEdits>) =>
+    edits.map((edit) => [offsetAt(text, edit.range.start), offsetAt(text, edit.range.end)] as const);
+
+  it('gives one small edit per changed line, leaving the lines between alone', () => {
+    const before = '一、甲\n（三）乙,丙\n正文\n正文\n（五）丁\n';
+    const after = '一、甲\n（一）乙，丙\n正文\n正文\n（二）丁\n';
+    const edits = minimalEdits(before, after);
+    assert.deepEqual(edits, [
+      { range: range(1, 1, 5), newText: '一）乙，' },
+      { range: range(4, 1, 2), newText: '二' },
+    ]);
+    assert.equal(applyEdits(before, edits), after);
+  });
+
+  it('keeps CRLF pairs whole and handles added or removed lines', () => {
+    assert.deepEqual(minimalEdits('a\r\nb\r\nc', 'a\r\nB\r\nc'), [{ range: range(1, 0, 1), newText: 'B' }]);
+    const removed = minimalEdits('一\n二\n三\n四\n', '一\n三\n四\n');
+    assert.equal(applyEdits('一\n二\n三\n四\n', removed), '一\n三\n四\n');
+    assert.equal(removed.length, 1);
+    assert.deepEqual(minimalEdits('same', 'same'), []);
+  });
+
+  it('turns any text into any other with sorted, non-overlapping edits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '一', '（', '\n', '\r\n', '\r', '😀') }),
+        fc.string({ unit: fc.constantFrom('a', '二', '）', '\n', '\r\n', '😀') }),
+        (before, after) => {
+          const edits = minimalEdits(before, after);
+          assert.equal(applyEdits(before, edits), after);
+          const offsets = offsetsOf(before, edits);
+          for (let index = 1; index < offsets.length; index++) assert.ok(offsets[index]![0] > offsets[index - 1]![1], JSON.stringify(offsets));
+        },
+      ),
+    );
+  });
+
+  it('applies the core fix-all as several edits', () => {
+    const before = '一、甲\n（一）乙\n（三）丙\n' + '正文。\n'.repeat(20) + '（五）丁\n';
+    const fixed = fixAll(before);
+    assert.notEqual(fixed, before);
+    const edits = minimalEdits(before, fixed);
+    assert.ok(edits.length >= 2, JSON.stringify(edits));
+    assert.equal(applyEdits(before, edits), fixed);
   });
 });
 

@@ -113,8 +113,17 @@ describe('Report Markdown in a real VS Code extension host', function () {
       'source.fixAll.reportMarkdown');
     const fixAll = (actions || []).filter((a) => a.kind && a.kind.value.startsWith('source.fixAll.reportMarkdown'));
     assert.strictEqual(fixAll.length, 1, `one source.fixAll.reportMarkdown action; got: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join(' | ')}`);
+    // one small edit per fixed spot, not one edit from the first fix to the last
+    const edits = fixAll[0].edit.get(doc.uri);
+    assert.ok(edits.length >= 2, `several text edits; got ${edits.length}`);
+    const between = edits[0].range.end.line + 1;
+    assert.ok(between < edits[edits.length - 1].range.start.line, 'the fixture has an untouched line between two fixes');
+    const editor = vscode.window.activeTextEditor;
+    editor.selection = new vscode.Selection(between, 1, between, 3);
     await h.applyCodeAction(fixAll[0]);
     assert.strictEqual(doc.getText(), expected, 'fix-all gives the same text as report-md fix');
+    assert.deepStrictEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [between, 1, 3],
+      'a selection between two fixes stays where it was');
   });
 
   it('the Renumber Document command gives the text of report-md fix', async function () {
