@@ -26,28 +26,40 @@ function offersWholeDocumentRenumber(ruleId: string): boolean {
   return ruleId === 'numbering-sequence';
 }
 
-export class ReportCodeActions implements vscode.CodeActionProvider {
+/** An action whose edit is computed only when it is applied (resolveCodeAction): renumbering and fix-all rewrite the whole document. */
+class LazyEditAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    kind: vscode.CodeActionKind,
+    readonly document: vscode.TextDocument,
+    readonly computeEdit: () => Promise<vscode.WorkspaceEdit | undefined>,
+  ) {
+    super(title, kind);
+  }
+}
+
+export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
   constructor(private readonly services: Services) {}
 
-  async provideCodeActions(
+  provideCodeActions(
     document: vscode.TextDocument,
     _range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
-  ): Promise<vscode.CodeAction[]> {
+  ): vscode.CodeAction[] {
     if (!isReportDocument(document)) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
-    // Fix-all rewrites the whole document: compute it only when asked for
-    // (Source Action menu, codeActionsOnSave, Ctrl+.), not on every cursor move.
+    // Fix-all is offered only when asked for (Source Action menu,
+    // codeActionsOnSave, Ctrl+.), and its edit is computed only when applied.
     const wantsFixAll = only
       ? only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)
       : context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     if (wantsFixAll) {
-      const fixAll = await this.fixAllAction(document);
+      const fixAll = this.fixAllAction(document);
       if (fixAll) actions.push(fixAll);
     }
     if (only !== undefined && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) {
@@ -65,8 +77,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       if (ownFix) actions.push(ownFix);
       if (offersWholeDocumentRenumber(ruleId) && !renumberOffered) {
         renumberOffered = true;
-        const renumber = this.renumberAction(document, diagnostic);
-        if (renumber) actions.push(renumber);
+        actions.push(this.renumberAction(document, diagnostic));
       }
       if (ruleId === 'placeholder' && !diagnostic.range.isEmpty && diagnostic.range.isSingleLine) {
         const line = document.lineAt(diagnostic.range.start.line).text;
@@ -95,12 +106,21 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-    const edits = renumberEdits(document.getText());
-    if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
-    action.edit = toWorkspaceEdit(document.uri, edits);
+  private renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new LazyEditAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix, document, async () => {
+      const edits = renumberEdits(document.getText());
+      return edits.length > 0 ? toWorkspaceEdit(document.uri, edits) : undefined;
+    });
     action.diagnostics = [diagnostic];
+    return action;
+  }
+
+  /** Fills in the edit of a renumber or fix-all action when the writer (or codeActionsOnSave) applies it. */
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
+    if (action instanceof LazyEditAction && !action.document.isClosed) {
+      const edit = await action.computeEdit();
+      if (edit) action.edit = edit;
+    }
     return action;
   }
 
@@ -116,11 +136,12 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     return [line, file, docs];
   }
 
-  private async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
-    const edit = await fixAllEdit(document, this.services);
-    if (!edit) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND);
-    action.edit = edit;
-    return action;
+  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    // Offered when a finding has a fix (cached findings); the edit itself comes in resolveCodeAction.
+    const fixable = this.services.lintService.lint(document).some((finding) => finding.fix !== undefined && finding.fix.length > 0);
+    if (!fixable) return undefined;
+    return new LazyEditAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND, document, () =>
+      fixAllEdit(document, this.services),
+    );
   }
 }

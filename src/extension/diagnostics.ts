@@ -10,7 +10,7 @@ import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
 import type { Log } from './output.js';
 import { ruleDocsUrl } from './rule-docs.js';
-import { isReportDocument, readSettings, SECTION } from './settings.js';
+import { isReportDocument, SECTION, settingsFor } from './settings.js';
 
 /** Read-only views of other versions (diffs, SCM, output): not linted, so Problems lists only real documents. */
 const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-notebook-cell-output', 'chat-editing-text-model']);
@@ -36,7 +36,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (event.contentChanges.length === 0) return;
         const document = event.document;
         if (!shouldLint(document)) return;
-        const settings = readSettings(document);
+        const settings = settingsFor(document);
         if (settings.run === 'onType') this.schedule(document, settings.lintDelay);
       }),
       vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),

@@ -22,7 +22,7 @@ import { DiagnosticsController } from './diagnostics.js';
 import { nodeExporterLoader, type ExporterLoader } from './exporter-loader.js';
 import { LintService } from './lint-service.js';
 import { Log } from './output.js';
-import { DOCUMENT_SELECTOR, isReportDocument } from './settings.js';
+import { DOCUMENT_SELECTOR, isReportDocument, watchSettings } from './settings.js';
 import { StatsStatusBar } from './status-bar.js';
 import { OutlineFoldingProvider, OutlineSymbolProvider } from './symbols.js';
 
@@ -34,6 +34,8 @@ export type Platform = { loadExporter: ExporterLoader };
 
 /** Wires everything up; shared by the desktop and the web entry. */
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
+  // First, so every later configuration listener reads fresh settings.
+  context.subscriptions.push(watchSettings());
   const log = new Log();
   const configFiles = new ConfigFiles(log);
   const lintService = new LintService(configFiles, log);
@@ -58,8 +60,8 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.workspace.onDidChangeConfiguration(updateContextKey),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new ReportCodeActions(services), ReportCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(DOCUMENT_SELECTOR, new MarkerCompletionProvider(), ...MARKER_TRIGGER_CHARACTERS),
-    vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(), { label: 'Report Markdown' }),
-    vscode.languages.registerFoldingRangeProvider(DOCUMENT_SELECTOR, new OutlineFoldingProvider()),
+    vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(lintService), { label: 'Report Markdown' }),
+    vscode.languages.registerFoldingRangeProvider(DOCUMENT_SELECTOR, new OutlineFoldingProvider(lintService)),
     vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(uri)),
     vscode.commands.registerCommand(CommandIds.fixAll, (uri?: unknown) => fixAllCommand(services, uri)),
     vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),

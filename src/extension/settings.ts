@@ -67,10 +67,48 @@ export function readSettings(
   };
 }
 
+type CachedSettings = { settings: ExtensionSettings; warnings: string[] };
+
+/** Settings per document (URI and language), kept until the configuration changes or the document closes. */
+const settingsCache = new Map<string, CachedSettings>();
+
+const cacheKey = (document: vscode.TextDocument): string => `${document.languageId} ${document.uri.toString()}`;
+
+/**
+ * The settings of a document, read once and then cached until
+ * onDidChangeConfiguration (see `watchSettings`); invalid entries are passed
+ * to `warn` on every call.
+ */
+export function settingsFor(document: vscode.TextDocument, warn?: (message: string) => void): ExtensionSettings {
+  const key = cacheKey(document);
+  let cached = settingsCache.get(key);
+  if (!cached) {
+    const warnings: string[] = [];
+    cached = { settings: readSettings(document, (message) => warnings.push(message)), warnings };
+    settingsCache.set(key, cached);
+  }
+  if (warn) for (const message of cached.warnings) warn(message);
+  return cached.settings;
+}
+
+/**
+ * Drops cached settings when the configuration changes (registered before
+ * every other listener, so they all read fresh settings) and when a document
+ * closes.
+ */
+export function watchSettings(): vscode.Disposable {
+  settingsCache.clear();
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration(() => settingsCache.clear()),
+    vscode.workspace.onDidCloseTextDocument((document) => settingsCache.delete(cacheKey(document))),
+    { dispose: () => settingsCache.clear() },
+  );
+}
+
 /** Whether the extension lints and serves this document. */
 export function isReportDocument(document: vscode.TextDocument): boolean {
   if (document.languageId === LANGUAGE_ID) return true;
-  return readSettings(document).languages.includes(document.languageId);
+  return settingsFor(document).languages.includes(document.languageId);
 }
 
 /** Languages the extension may serve; providers check `isReportDocument` per document. */

@@ -1,9 +1,10 @@
 /**
  * Status bar item: 字数 (character count as Word/WPS counts it) and the
  * number of placeholders left; clicking it jumps to the next placeholder.
+ * The counts are cached per document version in the LintService, so the
+ * several events after an edit (text change, diagnostics) count once.
  */
 import * as vscode from 'vscode';
-import { documentStats } from './core-api.js';
 import { CommandIds } from './commands/ids.js';
 import type { LintService } from './lint-service.js';
 import { isReportDocument } from './settings.js';
@@ -46,7 +47,7 @@ export class StatsStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const stats = documentStats(document.getText(), this.lintService.optionsNow(document));
+    const stats = this.lintService.documentStats(document);
     const characters = stats.characters.toLocaleString(vscode.env.language);
     if (stats.placeholders > 0) {
       this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, stats.placeholders)}`;

@@ -1,7 +1,8 @@
-/** Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges from the core's outline tree. */
+/** Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges from the core's outline tree (one per document version). */
 import * as vscode from 'vscode';
-import { outline, type OutlineNode } from './core-api.js';
+import type { OutlineNode } from './core-api.js';
 import { toVsRange } from './convert.js';
+import type { LintService } from './lint-service.js';
 import { isReportDocument } from './settings.js';
 
 function symbolKind(node: OutlineNode): vscode.SymbolKind {
@@ -23,13 +24,17 @@ function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.Docu
 }
 
 export class OutlineSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly lintService: LintService) {}
+
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] | undefined {
     if (!isReportDocument(document)) return undefined;
-    return outline(document.getText()).map((node) => toSymbol(document, node));
+    return this.lintService.outline(document).map((node) => toSymbol(document, node));
   }
 }
 
 export class OutlineFoldingProvider implements vscode.FoldingRangeProvider {
+  constructor(private readonly lintService: LintService) {}
+
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] | undefined {
     if (!isReportDocument(document)) return undefined;
     const ranges: vscode.FoldingRange[] = [];
@@ -41,7 +46,7 @@ export class OutlineFoldingProvider implements vscode.FoldingRangeProvider {
         visit(node.children);
       }
     };
-    visit(outline(document.getText()));
+    visit(this.lintService.outline(document));
     return ranges;
   }
 }

@@ -7,7 +7,6 @@
  * vscode.workspace.fs relative to the document.
  */
 import * as vscode from 'vscode';
-import { documentStats } from '../core-api.js';
 import type { ExportConfig } from '../../core/lint/config.js';
 import type { ReportExportOptions } from '../exporter-entry.js';
 import { explicitTarget } from '../logic/export-target.js';
@@ -108,7 +107,7 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
   for (const warning of warnings) {
     services.log.info(`${document.uri.toString(true)}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }
-  void reportExported(services, destination, settings, warnings.length, documentStats(text, services.lintService.optionsNow(document)).placeholders);
+  void reportExported(services, destination, settings, warnings.length, services.lintService.placeholderRanges(document).length);
   return destination;
 }
 

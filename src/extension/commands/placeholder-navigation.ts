@@ -1,6 +1,5 @@
 /** reportMarkdown.nextPlaceholder / previousPlaceholder: select the next placeholder (XX, x月x日, 20XX …), wrapping around. */
 import * as vscode from 'vscode';
-import { documentStats } from '../core-api.js';
 import { fromVsPosition, toVsRange } from '../convert.js';
 import { pickRange, type Direction } from '../logic/placeholder-navigation.js';
 import { note, type Services } from './services.js';
@@ -8,7 +7,7 @@ import { note, type Services } from './services.js';
 export function goToPlaceholder(services: Services, direction: Direction): boolean {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return false;
-  const { placeholderRanges } = documentStats(editor.document.getText(), services.lintService.optionsNow(editor.document));
+  const placeholderRanges = services.lintService.placeholderRanges(editor.document);
   const from = editor.selection.start;
   const picked = pickRange(placeholderRanges, fromVsPosition(from), direction);
   if (!picked) {

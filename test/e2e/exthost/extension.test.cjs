@@ -109,8 +109,9 @@ describe('Report Markdown in a real VS Code extension host', function () {
     await h.waitForDiagnostics(doc.uri, (d) => d.filter((x) => h.codeOf(x) === 'numbering-sequence').length >= 2,
       'at least two numbering-sequence findings');
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    // the edit is computed in resolveCodeAction, as the editor does when the action is applied
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, whole,
-      'source.fixAll.reportMarkdown');
+      'source.fixAll.reportMarkdown', 10);
     const fixAll = (actions || []).filter((a) => a.kind && a.kind.value.startsWith('source.fixAll.reportMarkdown'));
     assert.strictEqual(fixAll.length, 1, `one source.fixAll.reportMarkdown action; got: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join(' | ')}`);
     // one small edit per fixed spot, not one edit from the first fix to the last
@@ -124,6 +125,23 @@ describe('Report Markdown in a real VS Code extension host', function () {
     assert.strictEqual(doc.getText(), expected, 'fix-all gives the same text as report-md fix');
     assert.deepStrictEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [between, 1, 3],
       'a selection between two fixes stays where it was');
+  });
+
+  it('editor.codeActionsOnSave runs source.fixAll.reportMarkdown on save', async function () {
+    const doc = await h.open('broken-multi.report.md');
+    const original = fs.readFileSync(doc.uri.fsPath, 'utf8');
+    const expected = cliFixed(doc.uri.fsPath);
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'report-markdown' });
+    try {
+      await config.update('codeActionsOnSave', { 'source.fixAll.reportMarkdown': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+      await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'numbering-sequence'), 'numbering finding before saving');
+      await vscode.window.activeTextEditor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), ''));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await h.waitForText(doc, (t) => t === expected, 'the text of report-md fix after saving', 20000);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      fs.writeFileSync(doc.uri.fsPath, original);
+    }
   });
 
   it('the Renumber Document command gives the text of report-md fix', async function () {
