@@ -8,15 +8,14 @@ import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
 import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
+import { isLintedScheme } from './logic/schemes.js';
 import type { Log } from './output.js';
 import { ruleDocsUrl } from './rule-docs.js';
 import { isReportDocument, SECTION, settingsFor } from './settings.js';
 
-/** Read-only views of other versions (diffs, SCM, output): not linted, so Problems lists only real documents. */
-const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-notebook-cell-output', 'chat-editing-text-model']);
-
+/** Only real documents (files, untitled) are linted, so Problems never lists a diff or history view. */
 function shouldLint(document: vscode.TextDocument): boolean {
-  return !SKIPPED_SCHEMES.has(document.uri.scheme) && isReportDocument(document);
+  return isLintedScheme(document.uri.scheme) && isReportDocument(document);
 }
 
 export class DiagnosticsController implements vscode.Disposable {

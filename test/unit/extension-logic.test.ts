@@ -10,6 +10,7 @@ import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/m
 import { minimalEdit, minimalEdits } from '../../src/extension/logic/minimal-edit.js';
 import { pickRange } from '../../src/extension/logic/placeholder-navigation.js';
 import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/logic/placeholder-phrase.js';
+import { isLintedScheme } from '../../src/extension/logic/schemes.js';
 import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
 import { lineStarts, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
 
@@ -367,3 +368,13 @@ describe('extension: export target', () => {
     assert.equal(explicitTarget(null, isUri), undefined);
   });
 });
+
+describe('extension: linted schemes', () => {
+  it('lints files, untitled, remote and virtual documents only', () => {
+    for (const scheme of ['file', 'untitled', 'vscode-remote', 'vscode-vfs']) assert.ok(isLintedScheme(scheme), scheme);
+    for (const scheme of ['git', 'gitlens', 'vscode-scm', 'output', 'chat-editing-text-model', 'merge-conflict.conflict-diff', 'review']) {
+      assert.ok(!isLintedScheme(scheme), scheme);
+    }
+  });
+});
+

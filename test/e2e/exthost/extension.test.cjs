@@ -247,6 +247,24 @@ describe('Report Markdown in a real VS Code extension host', function () {
     }
   });
 
+  it('diff and history views (other URI schemes) are not linted twice', async function () {
+    const name = SEEDS()[0];
+    const text = fs.readFileSync(path.join(h.workspaceDir(), name), 'utf8');
+    const scheme = 'report-md-e2e-history';
+    const provider = vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: () => text });
+    try {
+      const uri = vscode.Uri.from({ scheme, path: `/${name}` });
+      const historic = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'report-markdown');
+      await vscode.window.showTextDocument(historic, { preview: false });
+      // the real file is linted after the historic view was opened, so by then the view would have been too
+      const doc = await h.open(name);
+      await h.waitForDiagnostics(doc.uri, (d) => d.length > 0, 'the real file is linted');
+      assert.strictEqual(h.ours(historic.uri).length, 0, `no diagnostics for ${historic.uri.toString()}`);
+    } finally {
+      provider.dispose();
+    }
+  });
+
   it('settings change what is reported', async function () {
     const name = SEEDS()[0];
     const doc = await h.open(name);
