@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseConfig, type Config } from './core-api.js';
 import { CONFIG_FILE_NAME, configSearchFolders } from './logic/config-search.js';
+import { withoutExtraPatterns } from './logic/untrusted.js';
 import type { Log } from './output.js';
 
 type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: string } | undefined;
@@ -32,11 +33,19 @@ export class ConfigFiles implements vscode.Disposable {
       watcher.onDidChange(invalidate),
       watcher.onDidDelete(invalidate),
       vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
+      // Trusting the workspace enables the `extra` patterns of its config files.
+      vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
   }
 
   /** The config of the nearest `.reportmdrc.json` for a document, or undefined when there is none or it is invalid. */
   async configFor(document: vscode.TextDocument): Promise<Config | undefined> {
+    const config = await this.nearestConfig(document);
+    // Regular expressions from an untrusted workspace are not run.
+    return config && !vscode.workspace.isTrusted ? withoutExtraPatterns(config) : config;
+  }
+
+  private async nearestConfig(document: vscode.TextDocument): Promise<Config | undefined> {
     if (document.isUntitled) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const folders = configSearchFolders(document.uri.path, folder?.uri.path);

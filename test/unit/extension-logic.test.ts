@@ -10,6 +10,7 @@ import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/m
 import { minimalEdit, minimalEdits } from '../../src/extension/logic/minimal-edit.js';
 import { pickRange } from '../../src/extension/logic/placeholder-navigation.js';
 import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/logic/placeholder-phrase.js';
+import { withoutExtraPatterns } from '../../src/extension/logic/untrusted.js';
 import { isLintedScheme } from '../../src/extension/logic/schemes.js';
 import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
 import { lineStarts, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
@@ -378,3 +379,16 @@ describe('extension: linted schemes', () => {
   });
 });
 
+describe('extension: untrusted workspaces', () => {
+  it('drops the placeholder extra patterns of a config file and keeps the rest', () => {
+    const config = { rules: { placeholder: { severity: 'warning', extra: ['(a+)+$'], allow: ['XL'] }, pairing: 'off' }, export: { author: 'x' } };
+    assert.deepEqual(withoutExtraPatterns(config), {
+      rules: { placeholder: { severity: 'warning', allow: ['XL'] }, pairing: 'off' },
+      export: { author: 'x' },
+    });
+    assert.deepEqual(config.rules.placeholder.extra, ['(a+)+$'], 'the original is not changed');
+    const plain = { rules: { placeholder: 'off' } };
+    assert.equal(withoutExtraPatterns(plain), plain);
+    assert.deepEqual(withoutExtraPatterns({}), {});
+  });
+});

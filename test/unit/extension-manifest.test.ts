@@ -50,7 +50,11 @@ describe('extension: manifest', () => {
   it('loads CommonJS bundles despite "type": "module", and declares its capabilities', () => {
     assert.equal(manifest.main, './dist/extension.cjs');
     assert.equal(manifest.browser, './dist/web/extension.js');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+      'reportMarkdown.placeholder.extraPatterns',
+      'reportMarkdown.rules',
+    ]);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.ok(manifest.activationEvents.includes('onLanguage:report-markdown'));
   });
