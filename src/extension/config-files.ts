@@ -1,7 +1,9 @@
 /**
  * Finds and parses the nearest `.reportmdrc.json` through vscode.workspace.fs
- * (so it works in virtual and untrusted workspaces), caching per folder and
- * dropping the cache when any such file changes.
+ * (so it works in virtual and untrusted workspaces), from the document's
+ * folder up to the file-system root as the CLI does, caching per folder and
+ * dropping the cache when any such file in the workspace changes (files above
+ * the workspace are not watched).
  */
 import * as vscode from 'vscode';
 import { parseConfig, type Config } from './core-api.js';
@@ -47,8 +49,7 @@ export class ConfigFiles implements vscode.Disposable {
 
   private async nearestConfig(document: vscode.TextDocument): Promise<Config | undefined> {
     if (document.isUntitled) return undefined;
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const folders = configSearchFolders(document.uri.path, folder?.uri.path);
+    const folders = configSearchFolders(document.uri.path);
     for (const path of folders) {
       const found = await this.lookup(document.uri.with({ path, query: '', fragment: '' }));
       if (found === undefined) continue;

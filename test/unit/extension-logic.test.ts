@@ -280,11 +280,11 @@ describe('extension: settings to config', () => {
 });
 
 describe('extension: config file search', () => {
-  it('walks from the document folder up to the workspace root', () => {
-    assert.deepEqual(configSearchFolders('/ws/a/b/r.report.md', '/ws'), ['/ws/a/b', '/ws/a', '/ws']);
-    assert.deepEqual(configSearchFolders('/ws/r.report.md', '/ws/'), ['/ws']);
-    assert.deepEqual(configSearchFolders('/other/r.report.md', '/ws'), ['/other']);
-    assert.deepEqual(configSearchFolders('/r.report.md', undefined), ['/']);
+  it('walks from the document folder up to the file-system root, as the CLI does', () => {
+    assert.deepEqual(configSearchFolders('/ws/a/b/r.report.md'), ['/ws/a/b', '/ws/a', '/ws', '/']);
+    assert.deepEqual(configSearchFolders('/ws/r.report.md'), ['/ws', '/']);
+    assert.deepEqual(configSearchFolders('/r.report.md'), ['/']);
+    assert.deepEqual(configSearchFolders('/c:/Users/me/r.report.md'), ['/c:/Users/me', '/c:/Users', '/c:']);
     assert.equal(parentPath('/'), undefined);
   });
 });
