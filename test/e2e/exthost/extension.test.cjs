@@ -265,6 +265,23 @@ describe('Report Markdown in a real VS Code extension host', function () {
     }
   });
 
+  it('a GB18030 (GBK) report opens as Chinese text, not garbled', async function () {
+    const iconv = require(path.join(h.REPO, 'node_modules', 'iconv-lite'));
+    const text = fs.readFileSync(path.join(h.workspaceDir(), 'clean.report.md'), 'utf8');
+    const file = path.join(h.workspaceDir(), 'gbk-encoded.report.md');
+    fs.writeFileSync(file, iconv.encode(text, 'gb18030'));
+    try {
+      const doc = await h.open('gbk-encoded.report.md');
+      assert.strictEqual(doc.languageId, 'report-markdown');
+      assert.ok(vscode.workspace.getConfiguration('files', { languageId: 'report-markdown' }).get('autoGuessEncoding'),
+        'files.autoGuessEncoding is on for report-markdown');
+      assert.strictEqual(doc.getText(), text, 'the GB18030 bytes are decoded as Chinese');
+    } finally {
+      await h.resetEditors();
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('settings change what is reported', async function () {
     const name = SEEDS()[0];
     const doc = await h.open(name);
