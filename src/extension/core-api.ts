@@ -13,6 +13,7 @@ export {
   parseConfig,
   mergeConfig,
   ruleList,
+  DOCS_BASE_URL,
 } from '../core/index.js';
 export type { Config, OutlineNode } from '../core/index.js';
 export type { Finding, Position, Range, Severity, TextEdit } from '../core/types.js';

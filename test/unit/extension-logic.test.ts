@@ -13,7 +13,7 @@ import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/
 import { withoutExtraPatterns } from '../../src/extension/logic/untrusted.js';
 import { isLintedScheme } from '../../src/extension/logic/schemes.js';
 import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
-import { lineStarts, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
+import { lineStarts, lineTable, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
 
 const range = (line: number, start: number, end = start + 1) => ({ start: { line, character: start }, end: { line, character: end } });
 
@@ -30,10 +30,10 @@ describe('extension: text positions', () => {
   it('round-trips every offset', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '一', '\n', '\r', '😀') }), (text) => {
-        const starts = lineStarts(text);
+        const table = lineTable(text);
         for (let offset = 0; offset <= text.length; offset++) {
-          const position = positionAt(text, offset, starts);
-          const back = offsetAt(text, position, starts);
+          const position = positionAt(text, offset, table);
+          const back = offsetAt(text, position, table);
           // Offsets inside a \r\n pair clamp to the end of the line's content.
           if (!(text[offset - 1] === '\r' && text[offset] === '\n')) assert.equal(back, offset);
         }
@@ -135,8 +135,9 @@ describe('extension: placeholder navigation', () => {
 describe('extension: disable comments', () => {
   const report = '工作报告\n一、甲\n（一）乙\n（三）丙\n（四）丁\n';
 
-  it('inserts a disable-next-line comment above the line, keeping CRLF', () => {
-    const edits = disableCommentEdits('a\r\nb\r\n', 1, 'pairing', 'line');
+  it('inserts a disable-next-line comment above the line, with the document\'s line break', () => {
+    assert.equal(disableCommentEdits('a\nb\n', 1, 'pairing', 'line')[0]!.newText, '<!-- report-md-disable-next-line pairing -->\n');
+    const edits = disableCommentEdits('a\r\nb\r\n', 1, 'pairing', 'line', '\r\n');
     assert.deepEqual(edits, [{ range: range(1, 0, 0), newText: '<!-- report-md-disable-next-line pairing -->\r\n' }]);
   });
 

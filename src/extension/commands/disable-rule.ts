@@ -11,7 +11,8 @@ import { editorFor, targetDocument } from './services.js';
 
 /** The WorkspaceEdit that inserts the comment or extends an existing one (also used by the quick fixes). */
 export function disableRuleEdit(document: vscode.TextDocument, line: number, ruleId: string, scope: DisableScope): vscode.WorkspaceEdit {
-  return toWorkspaceEdit(document.uri, disableCommentEdits(document.getText(), line, ruleId, scope));
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  return toWorkspaceEdit(document.uri, disableCommentEdits(document.getText(), line, ruleId, scope, eol));
 }
 
 export async function disableRule(uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown): Promise<boolean> {

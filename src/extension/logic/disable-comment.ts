@@ -6,7 +6,7 @@
  * paragraph in CommonMark, so the line below keeps its meaning.
  */
 import type { TextEdit } from '../../core/types.js';
-import { lineStarts, lineText } from './text-positions.js';
+import { lineTable, lineText, type LineTable } from './text-positions.js';
 
 export type DisableScope = 'line' | 'file';
 
@@ -16,18 +16,12 @@ export function disableComment(ruleId: string, scope: DisableScope): string {
   return `<!-- ${directive} ${ruleId} -->`;
 }
 
-/** The line break the document already uses (\n when it has none). */
-export function detectEol(text: string): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
-}
-
 /** Line after a leading `---` front matter block, or 0. */
 export function bodyStartLine(text: string): number {
-  const starts = lineStarts(text);
-  if (lineText(text, 0, starts).trimEnd() !== '---') return 0;
-  for (let line = 1; line < starts.length; line++) {
-    const content = lineText(text, line, starts).trimEnd();
+  const table = lineTable(text);
+  if (lineText(text, 0, table).trimEnd() !== '---') return 0;
+  for (let line = 1; line < table.starts.length; line++) {
+    const content = lineText(text, line, table).trimEnd();
     if (content === '---' || content === '...') return line + 1;
   }
   return 0;
@@ -41,9 +35,9 @@ const DIRECTIVE_LINE = /^([ \t]*<!--\s*report-md-(disable-next-line|disable-file
  * is a `scope` directive: [] when the rule (or every rule) is already listed,
  * undefined when the line is not such a directive.
  */
-function extendDirective(text: string, line: number, ruleId: string, scope: DisableScope, starts: number[]): TextEdit[] | undefined {
-  if (line < 0 || line >= starts.length) return undefined;
-  const match = DIRECTIVE_LINE.exec(lineText(text, line, starts));
+function extendDirective(text: string, line: number, ruleId: string, scope: DisableScope, table: LineTable): TextEdit[] | undefined {
+  if (line < 0 || line >= table.starts.length) return undefined;
+  const match = DIRECTIVE_LINE.exec(lineText(text, line, table));
   if (!match) return undefined;
   const kind = match[2] === 'disable-next-line' ? 'line' : 'file';
   if (kind !== scope) return undefined;
@@ -60,18 +54,18 @@ function extendDirective(text: string, line: number, ruleId: string, scope: Disa
  * When the directive is already there (a disable-next-line comment right
  * above the line, a disable-file comment at the top) the rule is added to
  * its list instead of a second comment, which would come between the first
- * one and its line. Empty when the rule is already disabled there.
+ * one and its line. Empty when the rule is already disabled there. `eol` is
+ * the document's line break (TextDocument.eol).
  */
-export function disableCommentEdits(text: string, line: number, ruleId: string, scope: DisableScope): TextEdit[] {
-  const eol = detectEol(text);
+export function disableCommentEdits(text: string, line: number, ruleId: string, scope: DisableScope, eol: '\n' | '\r\n' = '\n'): TextEdit[] {
   const targetLine = scope === 'line' ? Math.max(0, line) : bodyStartLine(text);
-  const starts = lineStarts(text);
-  const existing = extendDirective(text, scope === 'line' ? targetLine - 1 : targetLine, ruleId, scope, starts);
+  const table = lineTable(text);
+  const existing = extendDirective(text, scope === 'line' ? targetLine - 1 : targetLine, ruleId, scope, table);
   if (existing) return existing;
-  if (targetLine >= starts.length) {
+  if (targetLine >= table.starts.length) {
     // Front matter that runs to the end of the file: append after it.
-    const last = starts.length - 1;
-    const end = lineText(text, last, starts).length;
+    const last = table.starts.length - 1;
+    const end = lineText(text, last, table).length;
     return [
       {
         range: { start: { line: last, character: end }, end: { line: last, character: end } },

@@ -6,7 +6,7 @@
  * them.
  */
 import type { TextEdit } from '../../core/types.js';
-import { lineStarts, positionAt } from './text-positions.js';
+import { lineStarts, lineTable, positionAt } from './text-positions.js';
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -130,9 +130,9 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
       spans.push(span);
     }
   }
-  const starts = lineStarts(before);
+  const table = lineTable(before);
   return spans.map((span) => ({
-    range: { start: positionAt(before, span.start, starts), end: positionAt(before, span.end, starts) },
+    range: { start: positionAt(before, span.start, table), end: positionAt(before, span.end, table) },
     newText: span.newText,
   }));
 }
@@ -141,9 +141,9 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   const span = shrink(before, 0, before.length, after, 0, after.length);
   if (!span) return undefined;
-  const starts = lineStarts(before);
+  const table = lineTable(before);
   return {
-    range: { start: positionAt(before, span.start, starts), end: positionAt(before, span.end, starts) },
+    range: { start: positionAt(before, span.start, table), end: positionAt(before, span.end, table) },
     newText: span.newText,
   };
 }

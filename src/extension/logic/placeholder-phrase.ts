@@ -7,7 +7,7 @@
  * `max` are text, not placeholders.
  */
 import type { Range } from '../../core/types.js';
-import { lineStarts, offsetAt, positionAt } from './text-positions.js';
+import { lineTable, offsetAt, positionAt } from './text-positions.js';
 
 /** Nouns that commonly follow a redacted name in reports, longest first when matched. */
 const FOLLOWERS = [
@@ -36,9 +36,9 @@ export function placeholderOccurrences(text: string, needle: string, placeholder
   if (needle.length === 0 || placeholders.length === 0) return [];
   const checkBefore = TOKEN_CHAR.test(needle[0]!);
   const checkAfter = TOKEN_CHAR.test(needle[needle.length - 1]!);
-  const starts = lineStarts(text);
+  const table = lineTable(text);
   const spans = placeholders
-    .map((range) => [offsetAt(text, range.start, starts), offsetAt(text, range.end, starts)] as const)
+    .map((range) => [offsetAt(text, range.start, table), offsetAt(text, range.end, table)] as const)
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
   const overlapsPlaceholder = (start: number, end: number): boolean => spans.some(([from, to]) => from < end && to > start);
@@ -50,7 +50,7 @@ export function placeholderOccurrences(text: string, needle: string, placeholder
     if (checkBefore && index > 0 && TOKEN_CHAR.test(text[index - 1]!)) continue;
     if (checkAfter && end < text.length && TOKEN_CHAR.test(text[end]!)) continue;
     if (!overlapsPlaceholder(index, end)) continue;
-    ranges.push({ start: positionAt(text, index, starts), end: positionAt(text, end, starts) });
+    ranges.push({ start: positionAt(text, index, table), end: positionAt(text, end, table) });
     previousEnd = end;
   }
   return ranges;
