@@ -5,12 +5,13 @@
  * for `editor.codeActionsOnSave`.
  */
 import * as vscode from 'vscode';
-import { renumberEdits, type Finding } from './core-api.js';
+import { renumberEdits, type TextEdit } from './core-api.js';
 import { ruleIdOf, sameProblem, toWorkspaceEdit } from './convert.js';
 import { CommandIds } from './commands/ids.js';
 import { disableRuleEdit } from './commands/disable-rule.js';
 import { fixAllEdit } from './commands/fix-all.js';
 import type { Services } from './commands/services.js';
+import { mergeFixEdits, uniqueBy } from './logic/dedupe-actions.js';
 import { placeholderPhrases } from './logic/placeholder-phrase.js';
 import { isReportDocument } from './settings.js';
 
@@ -70,14 +71,22 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
     const findings = this.services.lintService.lint(document);
     const seenRules = new Set<string>();
     let renumberOffered = false;
+    // Own fixes with the same title (the same problem at several places in the selection) become one action.
+    const ownFixes = new Map<string, { fixes: TextEdit[][]; diagnostics: vscode.Diagnostic[] }>();
+    const others: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const ruleId = ruleIdOf(diagnostic)!;
       const finding = findings.find((candidate) => sameProblem(candidate, diagnostic));
-      const ownFix = finding && this.ownFixAction(document, finding, diagnostic);
-      if (ownFix) actions.push(ownFix);
+      if (finding?.fix && finding.fix.length > 0) {
+        const title = isRenumberRule(finding.ruleId) ? vscode.l10n.t('Renumber') : vscode.l10n.t('Fix: {0}', finding.message);
+        const group = ownFixes.get(title) ?? { fixes: [], diagnostics: [] };
+        group.fixes.push(finding.fix);
+        group.diagnostics.push(diagnostic);
+        ownFixes.set(title, group);
+      }
       if (offersWholeDocumentRenumber(ruleId) && !renumberOffered) {
         renumberOffered = true;
-        actions.push(this.renumberAction(document, diagnostic));
+        others.push(this.renumberAction(document, diagnostic));
       }
       if (ruleId === 'placeholder' && !diagnostic.range.isEmpty && diagnostic.range.isSingleLine) {
         const line = document.lineAt(diagnostic.range.start.line).text;
@@ -85,25 +94,24 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
           const action = new vscode.CodeAction(vscode.l10n.t('Replace all “{0}” with…', phrase), vscode.CodeActionKind.QuickFix);
           action.command = { command: CommandIds.replacePlaceholder, title: action.title, arguments: [document.uri, phrase] };
           action.diagnostics = [diagnostic];
-          actions.push(action);
+          others.push(action);
         }
       }
       if (!seenRules.has(ruleId)) {
         seenRules.add(ruleId);
-        actions.push(...this.ruleActions(document, ruleId, diagnostic));
+        others.push(...this.ruleActions(document, ruleId, diagnostic));
       }
     }
+    for (const [title, group] of ownFixes) {
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(document.uri, mergeFixEdits(group.fixes));
+      action.diagnostics = group.diagnostics;
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    // One entry per title: "Replace all “XX” with…" once for several XX in the selection.
+    actions.push(...uniqueBy(others, (action) => action.title));
     return actions;
-  }
-
-  private ownFixAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-    if (!finding.fix || finding.fix.length === 0) return undefined;
-    const title = isRenumberRule(finding.ruleId) ? vscode.l10n.t('Renumber') : vscode.l10n.t('Fix: {0}', finding.message);
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.edit = toWorkspaceEdit(document.uri, finding.fix);
-    action.diagnostics = [diagnostic];
-    action.isPreferred = true;
-    return action;
   }
 
   private renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -11,6 +11,7 @@ import { minimalEdit, minimalEdits } from '../../src/extension/logic/minimal-edi
 import { pickRange } from '../../src/extension/logic/placeholder-navigation.js';
 import { placeholderOccurrences, placeholderPhrases } from '../../src/extension/logic/placeholder-phrase.js';
 import { withoutExtraPatterns } from '../../src/extension/logic/untrusted.js';
+import { mergeFixEdits, uniqueBy } from '../../src/extension/logic/dedupe-actions.js';
 import { isLintedScheme } from '../../src/extension/logic/schemes.js';
 import { configFromSettings, resolveMessageLanguage } from '../../src/extension/logic/settings-to-config.js';
 import { lineStarts, lineTable, lineText, offsetAt, positionAt } from '../../src/extension/logic/text-positions.js';
@@ -391,5 +392,23 @@ describe('extension: untrusted workspaces', () => {
     const plain = { rules: { placeholder: 'off' } };
     assert.equal(withoutExtraPatterns(plain), plain);
     assert.deepEqual(withoutExtraPatterns({}), {});
+  });
+});
+
+describe('extension: quick-fix menu de-duplication', () => {
+  it('keeps the first entry of each title, in order', () => {
+    const titles = ['Fix: a', 'Replace all “XX” with…', 'Replace all “XX镇” with…', 'Replace all “XX” with…', 'Disable x for this line'];
+    assert.deepEqual(uniqueBy(titles, (title) => title), ['Fix: a', 'Replace all “XX” with…', 'Replace all “XX镇” with…', 'Disable x for this line']);
+  });
+
+  it('merges the fixes of one title into one non-overlapping edit list', () => {
+    const text = '甲,乙,丙\n丁,戊\n';
+    const fixes = lint(text).filter((finding) => finding.fix && finding.ruleId === 'punctuation-width').map((finding) => finding.fix!);
+    assert.ok(fixes.length >= 3, JSON.stringify(fixes));
+    const merged = mergeFixEdits([...fixes, fixes[0]!]);
+    assert.equal(merged.length, fixes.flat().length, 'the repeated fix is dropped');
+    assert.equal(applyEdits(text, merged), '甲，乙，丙\n丁，戊\n');
+    const overlapping = mergeFixEdits([[{ range: range(0, 0, 3), newText: 'x' }], [{ range: range(0, 1, 2), newText: 'y' }]]);
+    assert.deepEqual(overlapping, [{ range: range(0, 0, 3), newText: 'x' }]);
   });
 });
