@@ -195,14 +195,18 @@ function childMarker(level: number, parent: { style: { numeral: string } }): str
   }
 }
 
-/** Counts for the status bar: 字数 as Word/WPS count it (CJK characters + Latin words + digit runs) and placeholders. */
+const COUNTED = /[\u2e80-\u2fff\u3001-\u9fff\uf900-\ufaff\uff01-\uff5e“”‘’—…·]|[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
+
+/** 字数 as Word/WPS count it: CJK characters and full-width punctuation one each, a Latin word or digit run as one. */
+export function characterCount(text: string): number {
+  return text.match(COUNTED)?.length ?? 0;
+}
+
+/** Counts for the status bar: 字数 (see characterCount) and placeholders. */
 export function documentStats(text: string, options: LintOptions = {}): { characters: number; placeholders: number; placeholderRanges: Range[] } {
   const document = parseReport(text);
   const findings = lintDocument(document, { ...options, only: ['placeholder'] });
-  let characters = 0;
-  const words = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff01-\uff5e\u3000-\u303f“”‘’—…·]|[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g);
-  if (words) characters = words.filter((word) => word !== '\u3000').length;
-  return { characters, placeholders: findings.length, placeholderRanges: findings.map((finding) => finding.range) };
+  return { characters: characterCount(text), placeholders: findings.length, placeholderRanges: findings.map((finding) => finding.range) };
 }
 
 /** Parses `.reportmdrc.json` text; throws ConfigError with a message naming the file and the setting. */

@@ -10,6 +10,7 @@ export {
   outline,
   nextMarkerAt,
   documentStats,
+  characterCount,
   parseConfig,
   mergeConfig,
   ruleList,

@@ -8,7 +8,7 @@
  * without waiting for the file system.
  */
 import * as vscode from 'vscode';
-import { documentStats, lint, mergeConfig, outline, type Config, type Finding, type OutlineNode, type Range } from './core-api.js';
+import { characterCount, documentStats, lint, mergeConfig, outline, type Config, type Finding, type OutlineNode, type Range } from './core-api.js';
 import type { ConfigFiles } from './config-files.js';
 import type { Log } from './output.js';
 import { settingsFor, type ExtensionSettings } from './settings.js';
@@ -100,7 +100,11 @@ export class LintService implements vscode.Disposable {
   /** 字数 and placeholders of the current text (status bar); caches by document version. */
   documentStats(document: vscode.TextDocument): DocumentStats {
     const options = this.optionsNow(document);
-    return this.cached(this.stats, document, options, () => documentStats(document.getText(), options));
+    // Placeholders come from the cached lint of this version: no second parse.
+    return this.cached(this.stats, document, options, () => {
+      const placeholderRanges = this.placeholderRanges(document);
+      return { characters: characterCount(document.getText()), placeholders: placeholderRanges.length, placeholderRanges };
+    });
   }
 
   /** The outline tree of the current text (symbols, folding); caches by document version. */
