@@ -204,6 +204,19 @@ describe('report-md CLI', () => {
       });
     }
 
+    it('a write that cannot happen: clear error naming the path, nothing left behind', async () => {
+      const { writeFileAtomic, CliError } = await import('../../src/cli/io.js');
+      const folder = workspace({ 'plain.txt': '甲' });
+      const target = join(folder, 'plain.txt', 'out.docx');
+      assert.throws(() => writeFileAtomic(target, new Uint8Array([1, 2, 3]), { overwrite: false }), (error: unknown) => {
+        assert.ok(error instanceof CliError);
+        assert.match((error as Error).message, /plain\.txt\/out\.docx: cannot write: a part of the path is not a folder/);
+        return true;
+      });
+      assert.deepEqual(readdirSync(folder), ['plain.txt']);
+      assert.equal(readFileSync(join(folder, 'plain.txt'), 'utf8'), '甲');
+    });
+
     it('an unwritable file in fix: clear error, file untouched', async function () {
       if (process.getuid?.() === 0) this.skip(); // root ignores file permissions
       const folder = workspace({ 'a.report.md': BROKEN });
