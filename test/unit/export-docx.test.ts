@@ -198,6 +198,25 @@ describe('export: document body', () => {
     assert.equal(all(document, 'numPr').length, 0, 'no Word list numbering');
   });
 
+  it('sets the line under a speech title (（2024年2月20日）) centred in 楷体, style Subtitle', async () => {
+    const { parseReport } = await import('../../src/core/index.js');
+    const parts = await exportParts(parseReport('在全县大会上的讲话\n（2024年2月20日）\n\n同志们：\n今天召开大会。\n').root);
+    const document = await parts.xml('word/document.xml');
+    assert.deepEqual(
+      bodyParagraphs(document).map((p) => [paragraphStyle(p), textOf(p)]),
+      [
+        ['Title', '在全县大会上的讲话'],
+        ['Subtitle', '（2024年2月20日）'],
+        ['Addressee', '同志们：'],
+        ['Normal', '今天召开大会。'],
+      ],
+    );
+    const styles = await parts.xml('word/styles.xml');
+    const subtitle = styleById(styles, 'Subtitle');
+    assert.equal(attr(child(child(subtitle, 'pPr'), 'jc'), 'val'), 'center');
+    assert.equal(attr(child(child(subtitle, 'rPr'), 'rFonts'), 'eastAsia'), 'KaiTi');
+  });
+
   it('splits a run-in heading: first sentence in the level character style, rest body text', async () => {
     const document = await (await exportParts(sample)).xml('word/document.xml');
     const runIn = bodyParagraphs(document)[4]!;

@@ -52,6 +52,15 @@ export function buildStyles(layout: Layout): IStylesOptions {
       paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: gridSpacing(layout, 0, layout.titleSpaceAfter) },
     },
     {
+      id: STYLE_IDS.subtitle,
+      name: 'Subtitle',
+      basedOn: STYLE_IDS.normal,
+      next: STYLE_IDS.normal,
+      quickFormat: true,
+      run: { font: fontSlots(layout.fonts.emphasis) },
+      paragraph: { alignment: AlignmentType.CENTER, indent: noIndent },
+    },
+    {
       id: STYLE_IDS.sectionTitle,
       name: '节标题',
       basedOn: STYLE_IDS.normal,

@@ -234,6 +234,7 @@ export function firstLineIndent(layout: Layout): number {
 export const STYLE_IDS = {
   normal: 'Normal',
   title: 'Title',
+  subtitle: 'Subtitle',
   addressee: 'Addressee',
   sectionTitle: 'SectionTitle',
   signature: 'Signature',

@@ -15,7 +15,7 @@ import { handleBlockquote, handleList } from './handlers/containers.js';
 import { handleCode, handleHtml, handleThematicBreak } from './handlers/other-blocks.js';
 import { handleOutlineHeading } from './handlers/outline-heading.js';
 import { handleParagraph } from './handlers/paragraph.js';
-import { handleAddressee, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
+import { handleAddressee, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
 import { handleTable } from './handlers/table.js';
 import { readImageInfo, type ImageInfo } from './image-info.js';
 import { packPlain } from './pack.js';
@@ -57,6 +57,7 @@ type Handler = (node: never, context: ExportContext, siblings: readonly RootCont
 /** One handler per node type. Nodes absent here are either consumed elsewhere (definitions) or reported. */
 const HANDLERS: Record<string, Handler> = {
   reportTitle: handleReportTitle,
+  reportSubtitle: handleReportSubtitle,
   sectionTitle: handleSectionTitle,
   heading: handleSectionTitle,
   addressee: handleAddressee,

@@ -40,6 +40,12 @@ export interface ReportTitle extends Parent {
   children: PhrasingContent[];
 }
 
+/** A line under the title: a bracketed date under a speech title （2024年2月20日）, a ——副标题, （征求意见稿）. */
+export interface ReportSubtitle extends Parent {
+  type: 'reportSubtitle';
+  children: PhrasingContent[];
+}
+
 /** An unnumbered section title (`下半年工作安排`) or a `#` heading without a marker. Level-1 numbering restarts after it. */
 export interface SectionTitle extends Parent {
   type: 'sectionTitle';
@@ -90,11 +96,12 @@ export interface RunInHead extends Parent {
   children: PhrasingContent[];
 }
 
-export type ReportBlock = ReportTitle | SectionTitle | Addressee | Signature | DateLine | OutlineHeading;
+export type ReportBlock = ReportTitle | ReportSubtitle | SectionTitle | Addressee | Signature | DateLine | OutlineHeading;
 
 declare module 'mdast' {
   interface RootContentMap {
     reportTitle: ReportTitle;
+    reportSubtitle: ReportSubtitle;
     sectionTitle: SectionTitle;
     addressee: Addressee;
     signature: Signature;

@@ -507,7 +507,7 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
       const content = blockText(text, blockByNode.get(node)!);
-      if (!isTitleLike(content) && !isAddresseeLike(content) && !isResidueLike(content) && !isParentheticalLine(content)) break;
+      if (!isTitleLike(content) && !isAddresseeLike(content) && !isResidueLike(content) && !isParentheticalLine(content) && !/^\s*[—－-]{2}/.test(content)) break;
     } else if (node.type !== 'sectionTitle' && node.type !== 'html') {
       break;
     }
@@ -555,7 +555,9 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
     }
     if (node.type !== 'paragraph') continue;
     const content = blockText(text, block);
-    if (index < preambleEnd && index > titleIndex && titleIndex >= 0 && isAddresseeLike(content)) {
+    if (index < preambleEnd && index > titleIndex && titleIndex >= 0 && (isParentheticalLine(content) || /^\s*[—－-]{2}/.test(content))) {
+      replace(index, { type: 'reportSubtitle', children: node.children, position: node.position! });
+    } else if (index < preambleEnd && index > titleIndex && titleIndex >= 0 && isAddresseeLike(content)) {
       replace(index, { type: 'addressee', children: node.children, position: node.position! });
     } else if (index >= preambleEnd && isTitleLike(content) && !isResidueLike(content)) {
       replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
