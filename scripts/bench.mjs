@@ -171,7 +171,7 @@ async function main() {
     await section('library lint', async () => {
       const plan = QUICK
         ? { 10: { rounds: 1, warmup: 1, runs: 3 }, 100: { rounds: 1, warmup: 1, runs: 2 } }
-        : { 10: { rounds: 5, warmup: 2, runs: 3 }, 100: { rounds: 3, warmup: 1, runs: 2 } };
+        : { 10: { rounds: 5, warmup: 6, runs: 3 }, 100: { rounds: 3, warmup: 2, runs: 2 } };
       const out = {};
       for (const times of [10, 100]) {
         const { rounds, warmup, runs } = plan[times];
