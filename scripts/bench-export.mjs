@@ -8,9 +8,10 @@
  *
  * Needs `npx tsc -b` first (imports the compiled core from out/).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gnuTime, peakFromProc } from './bench-process.mjs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,23 +30,6 @@ const exportMs = performance.now() - start;
 writeFileSync(output, data);
 process.stdout.write(JSON.stringify({ exportMs, maxRssKb: process.resourceUsage().maxRSS, bytes: data.length }));
 `;
-
-/** GNU time, when installed, reports a child's maxRSS exactly. */
-function gnuTime() {
-  if (!existsSync('/usr/bin/time')) return undefined;
-  const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+\s*$/.test(probe.stderr.trim().split('\n').pop() ?? '') ? '/usr/bin/time' : undefined;
-}
-
-/** Reads VmHWM (peak RSS, kB) of a running process from /proc; undefined when gone or not Linux. */
-function peakFromProc(pid) {
-  try {
-    const match = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Runs a command, measuring wall time and peak RSS (kB): through GNU time when

@@ -28,7 +28,8 @@ export function gnuTime() {
   return gnuTimeCache || undefined;
 }
 
-function peakFromProc(pid) {
+/** Reads VmHWM (peak RSS, kB) of a running process from /proc; undefined when gone or not Linux. */
+export function peakFromProc(pid) {
   try {
     const match = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : undefined;
