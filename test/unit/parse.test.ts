@@ -59,6 +59,11 @@ describe('report-Markdown dialect', () => {
     assert.equal(head.position?.end.offset, '一、夯实基础，突出党建第一保障。'.length);
   });
 
+  it('a trailing HTML comment does not make a heading run-in', () => {
+    const heading = parseReport('一、总体情况。 <!-- report-md-disable-line heading-punctuation -->').root.children[0]!;
+    assert.ok(heading.type === 'outlineHeading' && !heading.runIn);
+  });
+
   it('keeps CommonMark constructs where written', () => {
     const text = '# 一级标题\n\n```\n一、不是标题\n```\n\n| 项目 | 金额 |\n| --- | --- |\n| 甲 | 1 |\n\n- 列表一\n- 列表二\n\n> 引文\n\n正文有**重点**和*强调*，见[链接](https://example.com)。';
     const root = parseReport(text).root;

@@ -352,7 +352,8 @@ export function buildOutlineHeading(
     let end = marker.end + match.index + 1;
     // Keep a closing quote or bracket with the sentence: …”。 or 。”
     while (end < contentEnd && /[”’」』]/.test(text[end]!)) end++;
-    if (text.slice(end, contentEnd).trim().length > 0) sentenceEnd = end;
+    // Run-in only when prose follows: a trailing HTML comment (a disable directive) is no body text.
+    if (text.slice(end, contentEnd).replace(/<!--[\s\S]*?-->/g, '').trim().length > 0) sentenceEnd = end;
   }
   const headEnd = sentenceEnd >= 0 ? sentenceEnd : contentEnd;
   const title = text

@@ -23,14 +23,12 @@ export const headingPunctuation: Rule = {
   check(context) {
     const byLevel = new Map<number, Entry[]>();
     for (const block of context.document.blocks) {
-      if (block.node.type !== 'outlineHeading' || !block.marker) continue;
+      // Run-in headings (一、标题句。正文…) end their sentence with 。 by design.
+      if (block.node.type !== 'outlineHeading' || block.node.runIn || !block.marker) continue;
       const masked = context.maskedText(block);
       let end = masked.length;
       while (end > 0 && /[\s\u0000]/.test(masked[end - 1]!)) end--;
       const body = masked.slice(block.marker.end - block.start, end);
-      // Run-in: prose follows the first sentence (the parser also counts markup such as a trailing comment; prose alone decides here).
-      const sentenceEnd = body.search(/[。！？]/);
-      if (sentenceEnd >= 0 && sentenceEnd < body.length - 1 && /[^\s\u0000”’」』）]/.test(body.slice(sentenceEnd + 1))) continue;
       if (body.length === 0 || body.length > MAX_HEADING) continue;
       const lastChar = body[body.length - 1]!;
       let withStop: boolean;
