@@ -1,6 +1,7 @@
 /** Inline enumerations inside paragraphs: 一是…二是, 一要…二要, 第一，…第二，, 1.…2., （1）…（2）, ①…②. */
 import { parseCircled, parseDigits, parseHanNumeral } from '../numerals.js';
 import type { MarkerStyle } from '../parse/nodes.js';
+import { HAN } from '../parse/outline-markers.js';
 import type { TextBlock } from '../parse/report.js';
 
 export type EnumerationFamily = 'shi' | 'yao' | 'di' | 'digit' | 'paren' | 'circled';
@@ -20,7 +21,6 @@ export type EnumerationItem = {
 
 export type EnumerationSequence = { family: EnumerationFamily; items: EnumerationItem[] };
 
-const HAN = '[一二三四五六七八九十]{1,3}';
 // One pass per block. The pattern starts at the item itself (so the regex engine can skip
 // ahead on its first character); what must precede an item is checked in code.
 const CANDIDATE = new RegExp(

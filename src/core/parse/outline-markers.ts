@@ -2,7 +2,8 @@
 import { parseCircled, parseDigits, parseHanNumeral } from '../numerals.js';
 import type { MarkerStyle, OutlineMarker } from './nodes.js';
 
-const HAN = '[一二三四五六七八九十]{1,3}';
+/** A Chinese numeral of one to three characters (一 … 九十九), as a pattern source. */
+export const HAN = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
 
 // Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style) — but not the
