@@ -158,14 +158,19 @@ describe('Report Markdown in a real VS Code extension host', function () {
     const afterSecond = text.findIndex((l, i) => i > 0 && l === '' && text[i - 1].startsWith('（二）'));
     const underNew = text.findIndex((l, i) => i > 0 && l === '' && text[i - 1].startsWith('二、'));
     assert.ok(afterSecond > 0 && underNew > 0, 'fixture has the two empty lines');
+    // Only our provider's items (EnumMember, sorted, the first preselected): VS Code's word-based
+    // suggestions would otherwise offer the fixture's own （一）… lines and hide a broken provider.
     const offered = async (line) => {
       const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 0));
-      return list.items.map(insertOf);
+      const ours = list.items.filter((item) => item.kind === vscode.CompletionItemKind.EnumMember);
+      ours.sort((x, y) => String(x.sortText).localeCompare(String(y.sortText)));
+      assert.ok(ours.length > 0 && ours[0].preselect, 'our marker items come with the first one preselected');
+      return ours.map(insertOf);
     };
     const a = await offered(afterSecond);
-    assert.ok(a.some((t) => t.startsWith('（三）')), `after （二） the next marker （三） is offered; got ${a.slice(0, 15).join(' ')}`);
+    assert.strictEqual(a[0], '（三）', `after （二） the next marker （三） comes first; got ${a.join(' ')}`);
     const b = await offered(underNew);
-    assert.ok(b.some((t) => t.startsWith('（一）')), `under a new 二、 the marker （一） is offered; got ${b.slice(0, 15).join(' ')}`);
+    assert.ok(b.includes('（一）'), `under a new 二、 our items offer （一）; got ${b.join(' ')}`);
     // Typing （ auto-closes to （|）: accepting （三） replaces the closing bracket too (no （三））).
     const editor = vscode.window.activeTextEditor;
     await editor.edit((e) => e.insert(new vscode.Position(afterSecond, 0), '（）'));
