@@ -6,9 +6,10 @@
 #     tools/   playwright-core (drives Debian's /usr/bin/chromium) and mocha 11 (CJS,
 #              loaded inside the extension host)
 # Idempotent: each part is skipped when its marker exists; a warm run takes about a second.
-# Debian packages needed (installed by .ci/run, not here): build-essential python3
+# Debian packages needed (scripts/install-system-deps.sh, run by test:all and .ci/run): build-essential python3
 # libkrb5-dev chromium curl fonts-dejavu-core.
 # Prints the cache folder as the last line of output.
+# `setup.sh --print-key` prints only the cache key (used by .ci/run's cold check).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,9 +17,29 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/versions.env"
 
 key="cs${CODE_SERVER_VERSION}-node${NODE24_VERSION}-pw${PLAYWRIGHT_CORE_VERSION}-mocha${MOCHA_VERSION}"
+if [ "${1:-}" = --print-key ]; then echo "$key"; exit 0; fi
 root=${REPORT_MD_E2E_CACHE:-$HOME/.cache/report-md-e2e}
 dir=$root/$key
 mkdir -p "$dir/tmp"
+
+# Under `npm run …` (test:all, test:e2e, try) the outer npm, running on the system Node
+# (often 20), exports its own identity to us: npm_config_user_agent ("npm/… node/v20…"),
+# npm_execpath, npm_node_execpath, NODE, npm_config_node_gyp, npm_config_prefix,
+# npm_lifecycle_*, npm_package_* … The inner installs below run on Node 24 and would
+# inherit them; code-server's postinstall reads the Node version from
+# npm_config_user_agent and refuses with "requires node v24 … you are on node v20".
+# Drop all of it, so that `npm run` behaves exactly like `bash setup.sh`; keep only the
+# settings a user may have put in the environment to reach a registry at all.
+for name in $(compgen -e); do
+  lower=${name,,}
+  case $lower in
+    npm_config_registry|npm_config_cafile|npm_config_ca|npm_config_strict_ssl|\
+    npm_config_proxy|npm_config_https_proxy|npm_config_http_proxy|npm_config_noproxy|\
+    npm_config_userconfig|npm_config_cache|npm_config_python|npm_config_fetch_*|\
+    npm_config_maxsockets) ;;
+    npm_*|node|init_cwd) unset "$name" ;;
+  esac
+done
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 need() { command -v "$1" >/dev/null 2>&1 || { log "missing '$1' ($2)"; exit 1; }; }
