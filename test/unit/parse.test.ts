@@ -125,7 +125,7 @@ describe('report-Markdown dialect', () => {
 
   it('reads a speech preamble: title, date in brackets, speaker, salutation', () => {
     const text = ['在全县三级干部大会上的讲话', '（2024年2月20日）', '张三', '', '同志们：', '今天召开大会。', '一、统一思想', '二、突出重点'].join('\n');
-    assert.deepEqual(types(text), ['reportTitle', 'reportSubtitle', 'paragraph', 'addressee', 'paragraph', 'outlineHeading', 'outlineHeading']);
+    assert.deepEqual(types(text), ['reportTitle', 'reportSubtitle', 'reportSubtitle', 'addressee', 'paragraph', 'outlineHeading', 'outlineHeading']);
     assert.deepEqual(types('工作报告\n——在全县大会上的发言\n正文。'), ['reportTitle', 'reportSubtitle', 'paragraph']);
     assert.deepEqual(outline(text).map((node) => node.kind), ['title', 'heading', 'heading']);
   });

@@ -15,7 +15,7 @@ import { handleBlockquote, handleList } from './handlers/containers.js';
 import { handleCode, handleHtml, handleThematicBreak } from './handlers/other-blocks.js';
 import { handleOutlineHeading } from './handlers/outline-heading.js';
 import { handleParagraph } from './handlers/paragraph.js';
-import { handleAddressee, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
+import { handleAddressee, handleBodyPart, handleMasthead, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
 import { handleTable } from './handlers/table.js';
 import { readImageInfo, type ImageInfo } from './image-info.js';
 import { packPlain } from './pack.js';
@@ -61,6 +61,11 @@ const HANDLERS: Record<string, Handler> = {
   sectionTitle: handleSectionTitle,
   heading: handleSectionTitle,
   addressee: handleAddressee,
+  masthead: handleMasthead,
+  attachmentNote: handleBodyPart,
+  note: handleBodyPart,
+  imprint: handleBodyPart,
+  residue: handleBodyPart,
   outlineHeading: handleOutlineHeading,
   signature: handleClosing,
   dateLine: handleClosing,

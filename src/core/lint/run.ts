@@ -18,6 +18,8 @@ export type RunOptions = {
 export type InternalFinding = Finding & { offsetFix?: OffsetEdit[] };
 
 const NUL = '\u0000';
+/** The rule that owns residue lines. */
+const RESIDUE_RULE = 'template-residue';
 
 /** Lints a parsed document with the given rules. A crashing rule yields one internal finding instead of an exception. */
 export function runRules(document: ReportDocument, rules: readonly Rule[], options: RunOptions = {}): InternalFinding[] {
@@ -51,13 +53,17 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
     return masked;
   };
 
+  // Residue lines (page chrome, template-site ads) are template-residue's alone: no other rule reads them.
+  const hasResidue = document.blocks.some((block) => block.node.type === 'residue');
+  const proseDocument: ReportDocument = hasResidue ? { ...document, blocks: document.blocks.filter((block) => block.node.type !== 'residue') } : document;
+
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.id)) continue;
     const { severity, options: ruleOptions } = resolveRule(options.config, rule.id, rule.severity, rule.defaultOptions);
     if (!severity) continue;
     const context: RuleContext = {
       text,
-      document,
+      document: rule.id === RESIDUE_RULE ? document : proseDocument,
       // Built on first use: a placeholder-only run (status bar) needs no outline.
       get outline() {
         return (outline ??= buildOutline(document));

@@ -32,6 +32,8 @@ export type OutlineMarker = {
   /** Offsets of the numeral inside the marker (what a renumber fix rewrites). */
   numeralStart: number;
   numeralEnd: number;
+  /** Stray spaces inside the marker (`二 、`), as [start, end) offsets; absent when there are none. */
+  stray?: Array<[number, number]>;
 };
 
 /** The document title (first title-like line of the preamble). */
@@ -51,6 +53,41 @@ export interface SectionTitle extends Parent {
   type: 'sectionTitle';
   /** Markdown heading depth when written with `#`, else 0. */
   depth: number;
+  /** `attachment` for a 附件 page heading (附件1): the attachment that follows is a document of its own. */
+  role?: 'attachment';
+  children: PhrasingContent[];
+}
+
+/** A 版头 line: 发文字号, 份号, 密级, 紧急程度, 签发人, 发文机关标志. */
+export interface Masthead extends Parent {
+  type: 'masthead';
+  role: 'docNumber' | 'copyNumber' | 'secrecy' | 'urgency' | 'signer' | 'issuer';
+  children: PhrasingContent[];
+}
+
+/** One line of the 附件说明 (附件：1.名称 and each following name line). */
+export interface AttachmentNote extends Parent {
+  type: 'attachmentNote';
+  /** The attachment number as written, when the line has one. */
+  number?: { ordinal: number; numeralStart: number; numeralEnd: number; numeral: 'ascii' | 'fullwidth' };
+  children: PhrasingContent[];
+}
+
+/** 附注 after the date: （此件公开发布）. */
+export interface Note extends Parent {
+  type: 'note';
+  children: PhrasingContent[];
+}
+
+/** 版记 line: 抄送：…, ××办公室 2026年8月1日印发. */
+export interface Imprint extends Parent {
+  type: 'imprint';
+  children: PhrasingContent[];
+}
+
+/** A line that is not part of the document: web-page chrome or template-site residue. */
+export interface Residue extends Parent {
+  type: 'residue';
   children: PhrasingContent[];
 }
 
@@ -96,7 +133,6 @@ export interface RunInHead extends Parent {
   children: PhrasingContent[];
 }
 
-export type ReportBlock = ReportTitle | ReportSubtitle | SectionTitle | Addressee | Signature | DateLine | OutlineHeading;
 
 declare module 'mdast' {
   interface RootContentMap {
@@ -107,6 +143,11 @@ declare module 'mdast' {
     signature: Signature;
     dateLine: DateLine;
     outlineHeading: OutlineHeading;
+    masthead: Masthead;
+    attachmentNote: AttachmentNote;
+    note: Note;
+    imprint: Imprint;
+    residue: Residue;
   }
   interface PhrasingContentMap {
     runInHead: RunInHead;

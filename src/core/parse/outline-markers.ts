@@ -6,15 +6,18 @@ import type { MarkerStyle, OutlineMarker } from './nodes.js';
 export const HAN = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
 
+/** A stray space inside a marker (`二 、`, `（ 一 ）`): read as the marker, flagged by numbering-style. */
+const STRAY = '[ \\u00a0\\u3000]{0,2}';
 // Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style) — but not the
 // start of a numeral list such as 一、二季度 / 三、四月份 / 十、百、千工程 / 一、二级公路.
-const LEVEL1 = new RegExp(`^(${HAN})([、．.])(?![一二三四五六七八九十百千万两]{1,3}(?:[、季月年成级类]|个月)|[0-9０-９])`);
+// Any other text may follow, digits included (一、2025年工作回顾).
+const LEVEL1 = new RegExp(`^(${HAN})(${STRAY})([、．.])(?![一二三四五六七八九十百千万两]{1,3}(?:[、季月年成级类]|个月))`);
 // Level 2: （一） with full- or half-width brackets.
-const LEVEL2 = new RegExp(`^([（(])(${HAN})([）)])`);
-// Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7).
-const LEVEL3 = new RegExp(`^(${DIGITS})([.．、])(?![0-9０-９])`);
+const LEVEL2 = new RegExp(`^([（(])(${STRAY})(${HAN})(${STRAY})([）)])`);
+// Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7). A stray space only before 、.
+const LEVEL3 = new RegExp(`^(${DIGITS})(?:()([.．])|(${STRAY})(、))(?![0-9０-９])`);
 // Level 4: （1） (1).
-const LEVEL4 = new RegExp(`^([（(])(${DIGITS})([）)])`);
+const LEVEL4 = new RegExp(`^([（(])(${STRAY})(${DIGITS})(${STRAY})([）)])`);
 // Level 5: ①.
 const LEVEL5 = /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
 
@@ -30,39 +33,46 @@ function numeralKind(numeral: string): MarkerStyle['numeral'] {
  * character of a paragraph). Returns undefined when there is none.
  */
 export function matchOutlineMarker(text: string, offset: number, lineEnd: number): OutlineMarker | undefined {
-  const head = text.slice(offset, Math.min(lineEnd, offset + 8));
+  const head = text.slice(offset, Math.min(lineEnd, offset + 14));
   let match: RegExpExecArray | null;
   if ((match = LEVEL2.exec(head))) {
-    const ordinal = parseHanNumeral(match[2]!);
+    const ordinal = parseHanNumeral(match[3]!);
     if (ordinal === undefined) return undefined;
-    return build(2, ordinal, match[0], offset, match[1]!.length, match[2]!.length, {
-      numeral: 'han',
-      open: match[1]!,
-      close: match[3]!,
-    });
+    return withStray(
+      build(2, ordinal, match[0], offset, match[1]!.length + match[2]!.length, match[3]!.length, { numeral: 'han', open: match[1]!, close: match[5]! }),
+      [offset + match[1]!.length, match[2]!.length],
+      [offset + match[1]!.length + match[2]!.length + match[3]!.length, match[4]!.length],
+    );
   }
   if ((match = LEVEL4.exec(head))) {
-    const ordinal = parseDigits(match[2]!);
+    const ordinal = parseDigits(match[3]!);
     if (ordinal === undefined || ordinal === 0) return undefined;
-    return build(4, ordinal, match[0], offset, match[1]!.length, match[2]!.length, {
-      numeral: numeralKind(match[2]!),
-      open: match[1]!,
-      close: match[3]!,
-    });
+    return withStray(
+      build(4, ordinal, match[0], offset, match[1]!.length + match[2]!.length, match[3]!.length, {
+        numeral: numeralKind(match[3]!),
+        open: match[1]!,
+        close: match[5]!,
+      }),
+      [offset + match[1]!.length, match[2]!.length],
+      [offset + match[1]!.length + match[2]!.length + match[3]!.length, match[4]!.length],
+    );
   }
   if ((match = LEVEL1.exec(head))) {
     const ordinal = parseHanNumeral(match[1]!);
     if (ordinal === undefined) return undefined;
-    return build(1, ordinal, match[0], offset, 0, match[1]!.length, { numeral: 'han', open: '', close: match[2]! });
+    return withStray(build(1, ordinal, match[0], offset, 0, match[1]!.length, { numeral: 'han', open: '', close: match[3]! }), [
+      offset + match[1]!.length,
+      match[2]!.length,
+    ]);
   }
   if ((match = LEVEL3.exec(head))) {
     const ordinal = parseDigits(match[1]!);
     if (ordinal === undefined || ordinal === 0) return undefined;
-    return build(3, ordinal, match[0], offset, 0, match[1]!.length, {
-      numeral: numeralKind(match[1]!),
-      open: '',
-      close: match[2]!,
-    });
+    const space = match[2] ?? match[4] ?? '';
+    return withStray(
+      build(3, ordinal, match[0], offset, 0, match[1]!.length, { numeral: numeralKind(match[1]!), open: '', close: (match[3] ?? match[5])! }),
+      [offset + match[1]!.length, space.length],
+    );
   }
   if ((match = LEVEL5.exec(head))) {
     const ordinal = parseCircled(match[0]);
@@ -70,6 +80,13 @@ export function matchOutlineMarker(text: string, offset: number, lineEnd: number
     return build(5, ordinal, match[0], offset, 0, 1, { numeral: 'circled', open: '', close: '' });
   }
   return undefined;
+}
+
+/** Records the stray spaces ([offset, length] pairs, empty ones ignored) inside a marker. */
+function withStray(marker: OutlineMarker, ...spans: Array<[number, number]>): OutlineMarker {
+  const stray = spans.filter(([, length]) => length > 0).map(([start, length]): [number, number] => [start, start + length]);
+  if (stray.length > 0) marker.stray = stray;
+  return marker;
 }
 
 function build(

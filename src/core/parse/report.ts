@@ -13,7 +13,23 @@ import { buildLineTable, isIndentChar, type LineTable } from './lines.js';
 import { parseMarkdownSlice, REDACTION_MASK } from './markdown.js';
 import type { OutlineHeading, OutlineMarker, RunInHead } from './nodes.js';
 import { matchOutlineMarker } from './outline-markers.js';
-import { isResidueLike } from './residue.js';
+import {
+  attachmentNumber,
+  endsWithDocumentKind,
+  isAddresseeLike,
+  isAttachmentHeading,
+  isAttachmentNoteStart,
+  isAuthorLine,
+  isDashSubtitle,
+  isDateLine,
+  isDocNumber,
+  isImprintLine,
+  isNoteLine,
+  isParentheticalLine,
+  isTitleLike,
+  mastheadRole,
+} from './parts.js';
+import { isChromeLine, isResidueLike, isResidueLine } from './residue.js';
 
 /** A block the rules look at: one report paragraph, heading or other leaf block with text. */
 export type TextBlock = {
@@ -52,10 +68,6 @@ const DEFINITION = /^\[[^\]]+\]:/;
 const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const HTML_BLOCK = /^<(?:!--|\/?[a-zA-Z][a-zA-Z0-9-]*(?:[\s/>]|$)|!\[CDATA\[|\?)/;
 const SENTENCE_END = /[。！？!?]/;
-/** Characters after which a line reads as a finished sentence or clause, not a title. */
-const TRAILING_PUNCTUATION = /[。！？；，、：:;,.!?…—]$/;
-const DATE_LINE =
-  /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
 /** Short nouns a redaction `*` stands before (`*镇`, `*书记`). */
 const REDACTION_FOLLOWERS = /^(?:镇|乡|村|县|区|市|省|州|街道|社区|书记|县长|镇长|乡长|区长|市长|主任|局|委|办|所|站|队|校|小学|中学|公司|同志|力量)/;
 
@@ -130,7 +142,7 @@ export function parseReport(text: string): ReportDocument {
       end: endPoint(text, lines),
     },
   };
-  classifyReportParts(text, lines, root, blocks);
+  classifyReportParts(text, root, blocks);
   return { text, lines, root, blocks, comments };
 }
 
@@ -462,23 +474,40 @@ function blockText(text: string, block: TextBlock): string {
   return out;
 }
 
-/** True for a short line without sentence-final punctuation: a title or section title. */
-export function isTitleLike(content: string): boolean {
-  const trimmed = content.trim();
-  if (trimmed.length === 0 || trimmed.length > 40) return false;
-  if (TRAILING_PUNCTUATION.test(trimmed) || trimmed.includes('。')) return false;
-  if (DATE_LINE.test(trimmed)) return false;
-  // A parenthetical note (（责任人：x）) or a closing formula (特此报告) is not a title.
-  if (/^[（(【〔]/.test(trimmed) && /[）)】〕]$/.test(trimmed)) return false;
-  if (/^(?:特此|专此|以上|此致)/.test(trimmed)) return false;
-  return true;
+export { isTitleLike };
+
+/** Lines between the title and the body that belong to the document head. */
+function isHeadLine(content: string): boolean {
+  return (
+    isTitleLike(content) ||
+    isAddresseeLike(content, true) ||
+    isResidueLike(content) ||
+    isParentheticalLine(content) ||
+    isDashSubtitle(content) ||
+    mastheadRole(content) !== undefined ||
+    isDateLine(content)
+  );
 }
 
-/** Marks titles, section titles, 主送, 落款 and dates among the top-level paragraphs and headings. */
-function classifyReportParts(text: string, lines: LineTable, root: Root, blocks: TextBlock[]): void {
+/** Most lines a title is written on. */
+const MAX_TITLE_LINES = 3;
+/** Longest title, all lines together. */
+const MAX_TITLE_LENGTH = 90;
+
+/**
+ * Marks the report parts among the top-level paragraphs and headings: residue, 版头 lines,
+ * the title (on one to three lines), subtitle lines, 主送, section titles, 附件说明,
+ * the closing (署名 and 成文日期, with 附注 and footnotes after it), 版记 lines and 附件 headings.
+ */
+function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): void {
   const blockByNode = new Map<RootContent, TextBlock>();
   for (const block of blocks) if (block.topLevel) blockByNode.set(block.node, block);
   const children = root.children;
+  const contentOf = (node: RootContent): string => {
+    const block = blockByNode.get(node);
+    return block ? blockText(text, block).trim() : '';
+  };
+  const lineOf = (node: RootContent): number => blockByNode.get(node)?.line ?? (node.position ? node.position.start.line - 1 : -1);
 
   // Headings written with # become outline headings or section titles.
   for (let index = 0; index < children.length; index++) {
@@ -496,92 +525,212 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
     } else {
       replacement = { type: 'sectionTitle', depth: node.depth, children: node.children, position: node.position! };
     }
-    children[index] = replacement;
-    block.node = replacement;
-    blockByNode.delete(node);
-    blockByNode.set(replacement, block);
+    replace(index, replacement);
   }
 
-  // Preamble: everything before the first body paragraph, outline heading or non-paragraph block.
+  // Whole lines of web-page chrome or template-site residue, anywhere.
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type !== 'paragraph' || !blockByNode.has(node)) continue;
+    const block = blockByNode.get(node)!;
+    if (block.end - block.start > 300) continue;
+    const content = contentOf(node);
+    if (isResidueLine(content) || (content !== text.slice(block.start, block.end).trim() && isResidueLine(text.slice(block.start, block.end)))) {
+      replace(index, { type: 'residue', children: node.children, position: node.position! });
+    }
+  }
+
+  // The head: everything before the first body paragraph, outline heading or non-paragraph block.
   let preambleEnd = 0;
   while (preambleEnd < children.length) {
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
-      const content = blockText(text, blockByNode.get(node)!);
-      if (!isTitleLike(content) && !isAddresseeLike(content) && !isResidueLike(content) && !isParentheticalLine(content) && !/^\s*[—－-]{2}/.test(content)) break;
-    } else if (node.type !== 'sectionTitle' && node.type !== 'html') {
+      if (!isHeadLine(contentOf(node))) break;
+    } else if (node.type !== 'sectionTitle' && node.type !== 'html' && node.type !== 'residue') {
       break;
     }
     preambleEnd++;
   }
 
-  // Group preamble lines by blank-line runs; skip groups that read like template-site residue.
+  // The title: the first title-like line of the first group (lines without a blank between them)
+  // that holds no template-site residue. Page chrome lines are skipped without spoiling their group.
   let titleIndex = -1;
-  let groupHasResidue = false;
-  let groupStartIndex = 0;
-  const groupCandidates: number[] = [];
-  const flushGroup = (): boolean => {
-    if (!groupHasResidue && groupCandidates.length > 0) {
-      titleIndex = groupCandidates[0]!;
-      return true;
+  {
+    let groupHasResidue = false;
+    const candidates: number[] = [];
+    let previousLine = -2;
+    const flush = (): boolean => {
+      if (!groupHasResidue && candidates.length > 0) {
+        titleIndex = candidates[0]!;
+        return true;
+      }
+      groupHasResidue = false;
+      candidates.length = 0;
+      return false;
+    };
+    for (let index = 0; index < preambleEnd; index++) {
+      const node = children[index]!;
+      const block = blockByNode.get(node);
+      if (!block) continue;
+      if (previousLine >= 0 && block.line - previousLine > 1 && flush()) break;
+      previousLine = block.line;
+      const content = contentOf(node);
+      if (node.type === 'residue') {
+        if (!isChromeLine(content)) groupHasResidue = true;
+        continue;
+      }
+      if (isResidueLike(content)) groupHasResidue = true;
+      else if (mastheadRole(content) === 'issuer' && nextIsDocNumber(index)) continue;
+      else if ((node.type === 'sectionTitle' && node.depth > 0) || (isTitleLike(content) && mastheadRole(content) === undefined)) candidates.push(index);
     }
-    return false;
-  };
+    if (titleIndex < 0) flush();
+  }
+
+  // Lines before the title that belong to a group with residue are residue too (e.g. a site's name among its ads).
+  if (titleIndex > 0) {
+    let group: number[] = [];
+    const flushResidueGroup = (): void => {
+      if (group.some((index) => children[index]!.type === 'residue' && !isChromeLine(contentOf(children[index]!)))) {
+        for (const index of group) {
+          const node = children[index]!;
+          if (node.type === 'paragraph' || node.type === 'sectionTitle') replace(index, { type: 'residue', children: phrasingOf(node), position: node.position! });
+        }
+      }
+      group = [];
+    };
+    let previousLine = -2;
+    for (let index = 0; index < titleIndex; index++) {
+      const line = lineOf(children[index]!);
+      if (previousLine >= 0 && line - previousLine > 1) flushResidueGroup();
+      previousLine = line;
+      group.push(index);
+    }
+    flushResidueGroup();
+  }
+
+  // A title written on two or three lines: 国务院办公厅关于开展 / 城镇小区配套幼儿园治理工作的通知.
+  let titleEnd = titleIndex;
+  if (titleIndex >= 0) titleEnd = titleExtent(titleIndex);
+  if (titleIndex >= 0) {
+    const parts = children.slice(titleIndex, titleEnd + 1);
+    const phrasing: PhrasingContent[] = [];
+    parts.forEach((part, partIndex) => {
+      if (partIndex > 0) {
+        const previousEnd = parts[partIndex - 1]!.position!.end;
+        phrasing.push({ type: 'break', position: { start: { ...previousEnd }, end: { ...previousEnd } } });
+      }
+      phrasing.push(...phrasingOf(part));
+    });
+    const title: RootContent = {
+      type: 'reportTitle',
+      children: phrasing,
+      position: { start: { ...parts[0]!.position!.start }, end: { ...parts[parts.length - 1]!.position!.end } },
+    };
+    for (const part of parts) {
+      const block = blockByNode.get(part);
+      if (block) {
+        block.node = title;
+        blockByNode.delete(part);
+      }
+    }
+    const firstBlock = blocks.find((block) => block.node === title);
+    if (firstBlock) blockByNode.set(title, firstBlock);
+    children.splice(titleIndex, parts.length, title);
+    preambleEnd -= parts.length - 1;
+    titleEnd = titleIndex;
+  }
+
+  // The rest of the head: 版头 lines, subtitle and author lines, 主送.
+  let previousWasSubtitle = false;
   for (let index = 0; index < preambleEnd; index++) {
     const node = children[index]!;
-    const block = blockByNode.get(node);
-    if (index > groupStartIndex && block) {
-      const previous = blockByNode.get(children[index - 1]!);
-      if (previous && block.line - previous.line > 1) {
-        if (flushGroup()) break;
-        groupHasResidue = false;
-        groupCandidates.length = 0;
-        groupStartIndex = index;
-      }
+    if (index === titleIndex || node.type === 'residue' || node.type === 'html') continue;
+    if (node.type !== 'paragraph' && node.type !== 'sectionTitle') continue;
+    const content = contentOf(node);
+    const role = mastheadRole(content);
+    const afterTitle = titleIndex >= 0 && index > titleIndex;
+    if (role && (role !== 'issuer' || !afterTitle)) {
+      replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = false;
+    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || (previousWasSubtitle && isAuthorLine(content)))) {
+      replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = true;
+    } else if (afterTitle && isAddresseeLike(content, true)) {
+      replace(index, { type: 'addressee', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = false;
+    } else {
+      previousWasSubtitle = false;
     }
-    if (!block) continue;
-    const content = blockText(text, block);
-    if (isResidueLike(content)) groupHasResidue = true;
-    else if (node.type === 'sectionTitle' || isTitleLike(content)) groupCandidates.push(index);
   }
-  if (titleIndex < 0) flushGroup();
 
-  for (let index = 0; index < children.length; index++) {
+  // The closing: the last date line before the 附件 pages (or the end) followed only by 附注, 版记,
+  // footnotes, residue or a 附件说明 written after the date.
+  let firstAttachment = -1;
+  for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
-    const block = blockByNode.get(node);
-    if (!block) continue;
-    if (index === titleIndex) {
-      replace(index, { type: 'reportTitle', children: phrasingOf(node), position: node.position! });
+    if ((node.type === 'paragraph' || node.type === 'sectionTitle') && isAttachmentHeading(contentOf(node))) {
+      firstAttachment = index;
+      break;
+    }
+  }
+  let closingDate = -1;
+  for (let index = (firstAttachment >= 0 ? firstAttachment : children.length) - 1; index >= preambleEnd; index--) {
+    const node = children[index]!;
+    if ((node.type === 'paragraph' || node.type === 'sectionTitle') && isDateLine(contentOf(node))) {
+      closingDate = index;
+      break;
+    }
+    if (!isAfterMatter(node)) break;
+  }
+  let closingStart = closingDate;
+  if (closingDate >= 0) {
+    replace(closingDate, { type: 'dateLine', children: phrasingOf(children[closingDate]!), position: children[closingDate]!.position! });
+    for (let index = closingDate - 1; index >= Math.max(preambleEnd, closingDate - 2); index--) {
+      const node = children[index]!;
+      if (node.type !== 'sectionTitle' && node.type !== 'paragraph') break;
+      const signature = contentOf(node);
+      if (!isTitleLike(signature) || signature.length > 30 || isAttachmentNoteStart(signature) || matchOutlineMarker(signature, 0, signature.length)) break;
+      replace(index, { type: 'signature', children: phrasingOf(node), position: node.position! });
+      closingStart = index;
+    }
+  }
+
+  // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
+  let inAttachmentNote = -1;
+  let afterClosing = false;
+  for (let index = preambleEnd; index < children.length; index++) {
+    const node = children[index]!;
+    if (index === closingDate) afterClosing = true;
+    if (node.type !== 'paragraph' && node.type !== 'sectionTitle') {
+      if (node.type !== 'html') inAttachmentNote = -1;
       continue;
     }
-    if (node.type !== 'paragraph') continue;
-    const content = blockText(text, block);
-    if (index < preambleEnd && index > titleIndex && titleIndex >= 0 && (isParentheticalLine(content) || /^\s*[—－-]{2}/.test(content))) {
-      replace(index, { type: 'reportSubtitle', children: node.children, position: node.position! });
-    } else if (index < preambleEnd && index > titleIndex && titleIndex >= 0 && isAddresseeLike(content)) {
-      replace(index, { type: 'addressee', children: node.children, position: node.position! });
-    } else if (index >= preambleEnd && isTitleLike(content) && !isResidueLike(content)) {
-      replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
+    const block = blockByNode.get(node);
+    if (!block) continue;
+    const content = contentOf(node);
+    const previous = children[index - 1];
+    const adjacent = previous !== undefined && block.line - lineOf(previous) === 1;
+    if (isAttachmentNoteStart(content)) {
+      inAttachmentNote = markAttachmentNote(index, content, undefined);
+      continue;
     }
-  }
-
-  // Closing: a date line at the end, preceded by up to two short issuing-body lines.
-  let last = children.length - 1;
-  while (last >= 0 && children[last]!.type === 'html') last--;
-  const lastNode = children[last];
-  const lastBlock = lastNode ? blockByNode.get(lastNode) : undefined;
-  if (lastNode && lastBlock && (lastNode.type === 'paragraph' || lastNode.type === 'sectionTitle')) {
-    const content = blockText(text, lastBlock).trim();
-    if (DATE_LINE.test(content)) {
-      replace(last, { type: 'dateLine', children: phrasingOf(lastNode), position: lastNode.position! });
-      for (let index = last - 1; index >= Math.max(0, last - 2); index--) {
-        const node = children[index]!;
-        const block = blockByNode.get(node);
-        if (!block || (node.type !== 'sectionTitle' && node.type !== 'paragraph')) break;
-        const signature = blockText(text, block).trim();
-        if (!isTitleLike(signature) || signature.length > 30) break;
-        replace(index, { type: 'signature', children: phrasingOf(node), position: node.position! });
+    if (inAttachmentNote >= 0 && adjacent) {
+      const number = attachmentNumber(content);
+      const expected = inAttachmentNote + 1;
+      if (number && number.index === 0 && (number.ordinal === expected || number.ordinal === expected + 1 || number.ordinal === inAttachmentNote)) {
+        inAttachmentNote = markAttachmentNote(index, content, expected);
+        continue;
       }
+    }
+    inAttachmentNote = -1;
+    if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
+      replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
+    } else if (isImprintLine(content)) {
+      replace(index, { type: 'imprint', children: phrasingOf(node), position: node.position! });
+    } else if (isAttachmentHeading(content)) {
+      replace(index, { type: 'sectionTitle', depth: node.type === 'sectionTitle' ? node.depth : 0, role: 'attachment', children: phrasingOf(node), position: node.position! });
+    } else if (node.type === 'paragraph' && index >= preambleEnd && (closingStart < 0 || index < closingStart || index > closingDate) && isTitleLike(content) && !isResidueLike(content)) {
+      replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
     }
   }
 
@@ -593,23 +742,104 @@ function classifyReportParts(text: string, lines: LineTable, root: Root, blocks:
       blockByNode.set(replacement, block);
     }
   }
-  void lines;
+
+  function nextIsDocNumber(index: number): boolean {
+    for (let next = index + 1; next < Math.min(children.length, index + 3); next++) {
+      const content = contentOf(children[next]!);
+      if (content === '') continue;
+      return isDocNumber(content);
+    }
+    return false;
+  }
+
+  /** The last index of a title that starts at `first` (the author's line breaks inside a title). */
+  function titleExtent(first: number): number {
+    let text = contentOf(children[first]!);
+    if (endsWithDocumentKind(text)) return first;
+    let last = first;
+    for (let next = first + 1; next < Math.min(preambleEnd, first + MAX_TITLE_LINES); next++) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
+      if (lineOf(node) - lineOf(children[next - 1]!) > 2) break;
+      const content = contentOf(node);
+      if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) break;
+      text += content;
+      if (text.length > MAX_TITLE_LENGTH) break;
+      if (endsWithDocumentKind(text)) return next;
+      last = next;
+    }
+    // A slogan title on two lines directly above its ——subtitle: 凝心聚力谋发展 / 实干担当开新局.
+    if (last === first + 1 || last === first) {
+      const second = children[first + 1];
+      const after = children[first + 2];
+      if (
+        second &&
+        after &&
+        first + 2 < preambleEnd + 1 &&
+        (second.type === 'paragraph' || second.type === 'sectionTitle') &&
+        lineOf(second) - lineOf(children[first]!) === 1 &&
+        isTitleLike(contentOf(second)) &&
+        !mastheadRole(contentOf(second)) &&
+        isDashSubtitle(contentOf(after))
+      ) {
+        return first + 1;
+      }
+    }
+    return first;
+  }
+
+  /** Nodes that may follow the 成文日期: 附注, 版记, footnotes, comments, residue, blank Markdown. */
+  function isAfterMatter(node: RootContent): boolean {
+    if (node.type === 'html' || node.type === 'residue' || node.type === 'footnoteDefinition' || node.type === 'definition') return true;
+    if (node.type === 'thematicBreak') return true;
+    if (node.type !== 'paragraph' && node.type !== 'sectionTitle') return false;
+    const content = contentOf(node);
+    if (isNoteLine(content) || isImprintLine(content) || isAttachmentNoteStart(content)) return true;
+    // A 附件说明 name line written after the date: 2.名称 (no sentence in it).
+    return attachmentNumber(content) !== undefined && !/[。；]/.test(content) && content.length <= 80;
+  }
+
+  /** Marks one 附件说明 line; returns the attachment number it ends at (0 when unnumbered). */
+  function markAttachmentNote(index: number, content: string, expected: number | undefined): number {
+    const node = children[index]!;
+    const block = blockByNode.get(node)!;
+    const replacement: RootContent = { type: 'attachmentNote', children: phrasingOf(node), position: node.position! };
+    let number = attachmentNumber(content);
+    if (!number && expected === undefined) {
+      // 附件：1.名称 — the number follows the label.
+      const afterLabel = /^附\s*件\s*[:：]\s*/.exec(content);
+      if (afterLabel) {
+        const rest = attachmentNumber(content.slice(afterLabel[0].length));
+        if (rest) number = { ...rest, index: afterLabel[0].length };
+      }
+    }
+    if (number) {
+      const contentStart = text.indexOf(content, block.start);
+      const numeralStart = (contentStart >= 0 ? contentStart : block.start) + number.index;
+      replacement.number = {
+        ordinal: number.ordinal,
+        numeralStart,
+        numeralEnd: numeralStart + number.numeral.length,
+        numeral: /[０-９]/.test(number.numeral) ? 'fullwidth' : 'ascii',
+      };
+    }
+    // The name lines are no outline headings.
+    delete block.marker;
+    replace(index, replacement);
+    return number ? number.ordinal : 0;
+  }
 }
 
 function phrasingOf(node: RootContent): PhrasingContent[] {
+  if (node.type === 'outlineHeading') {
+    const out: PhrasingContent[] = [];
+    for (const child of node.children) {
+      if (child.type === 'runInHead') out.push(...child.children);
+      else out.push(child);
+    }
+    return out;
+  }
   return 'children' in node ? (node.children as PhrasingContent[]) : [];
-}
-
-/** A short line wholly in brackets: the date line under a speech title, （征求意见稿）… */
-function isParentheticalLine(content: string): boolean {
-  const trimmed = content.trim();
-  return trimmed.length <= 40 && /^[（(〔][^（(]*[）)〕]$/.test(trimmed);
-}
-
-/** 主送 line: short and ending with a colon. */
-function isAddresseeLike(content: string): boolean {
-  const trimmed = content.trim();
-  return trimmed.length > 1 && trimmed.length <= 40 && /[：:]$/.test(trimmed) && !trimmed.includes('。');
 }
 
 /** Lines of template-site advertising (会员群、订阅、仅供学习 …); shared with the template-residue rule. */

@@ -48,6 +48,53 @@ const MAX_SHORT_RESIDUE = 20;
  */
 const WEAK_RESIDUE = /仅供学习|禁止外传|订阅|会员|QQ群|倒卖|免费下载|关注公众号|版权所有|第\s*\d+\s*页\s*共\s*\d+\s*页/;
 
+/**
+ * Web-page chrome copied along with text from government sites: font-size switches, breadcrumbs,
+ * source/time/view-count lines, share and print buttons, QR-code prompts, editor credits,
+ * photo credits and the metadata table of policy pages. Each pattern is anchored to a whole
+ * short line (or to a form no sentence has), so ordinary prose never matches.
+ */
+const CHROME: readonly RegExp[] = [
+  /[【\[]?\s*字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小/,
+  /^(?:当前位置|您(?:现在)?的?(?:当前)?位置|所在位置|当前所在位置)\s*[:：]/,
+  /首页\s*(?:>|＞|》|→|»|\/)\s*\S/,
+  /扫一扫\s*(?:在手机)?(?:打开|查看|分享)|(?:用|使用)?手机扫(?:描)?二维码|在手机(?:上)?打开当前页/,
+  /^\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|返回首页|打印|关闭|收藏|纠错|保存|下载|全屏|分享)\s*[】\]]?(?:\s*[|｜/]?\s*[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|返回首页|打印|关闭|收藏|纠错|保存|下载|全屏|分享|加入收藏|字号)\s*[】\]]?)*\s*$/,
+  /^(?:分享(?:到)?|转发到)\s*[:：]/,
+  /(?:阅读(?:量|次数|数)|浏览(?:量|次数|数)|访问(?:量|次数)|点击(?:量|数|率|次数))\s*[:：]?\s*\d/,
+  /^(?:发布时间|发布日期|发稿时间|更新时间|时间|日期)\s*[:：]\s*\d{4}.{0,40}(?:来源|作者|浏览|阅读|点击|字号|访问)/,
+  /^(?:发布时间|发布日期|发稿时间|更新时间)\s*[:：]/,
+  /^(?:文章)?来源\s*[:：].{0,40}$/,
+  /^(?:责任编辑|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|信息来源)\s*[:：].{0,20}$/,
+  /^(?:索引号|主题分类|发文机关|成文日期|发布机构|发文字号|标\s*题|主\s*题\s*词|文\s*号|体裁分类|组配分类|公文种类)\s*[:：]/,
+  /^[（(]?(?:本报|新华社)?记者\s*\S{2,8}\s*摄[）)]?$|^\S{0,30}[（(][^（）()]{0,16}摄[）)]$/,
+  /^(?:相关(?:链接|阅读|新闻|文件|稿件)|附件下载|上一篇|下一篇)\s*[:：]?/,
+];
+const CHROME_QUICK = /字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
+/** Longest line read as page chrome. */
+const MAX_CHROME_LINE = 120;
+
+/** True when a whole line is web-page chrome around pasted text (breadcrumbs, 字号, 打印本页 …). */
+export function isChromeLine(content: string): boolean {
+  const trimmed = content.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_CHROME_LINE || /[。；]$/.test(trimmed)) return false;
+  if (!CHROME_QUICK.test(trimmed)) return false;
+  return CHROME.some((pattern) => pattern.test(trimmed));
+}
+
+/** Newspaper page jumps inside a paragraph: （下转第四版） （紧接第一版） （上接第2版）. */
+const PAGE_JUMP = /[（(](?:下转|上接|紧接|接|转)第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版[）)]/g;
+
+/** Spans of newspaper page jumps in a block text: [start, end) relative to the text. */
+export function findPageJumps(text: string): Array<[number, number]> {
+  if (!text.includes('版')) return [];
+  const out: Array<[number, number]> = [];
+  PAGE_JUMP.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = PAGE_JUMP.exec(text))) out.push([match.index, match.index + match[0].length]);
+  return out;
+}
+
 /** Every strong pattern contains one of these: a cheap pre-filter. */
 const STRONG_QUICK = /学习|外传|转载|转发|商用|群|会员|订阅|立享|扫码|二维码|公众号|页|侵权|翻印|删除|编辑|修改|格式|网络|文库|道客|豆丁|原创力|人人文档|文档之家|范文|\.(?:com|net|cn)/i;
 
@@ -57,7 +104,9 @@ const MAX_RESIDUE_LINE = 80;
 /** True when a whole line is template residue on its own, anywhere in the document. */
 export function isResidueLine(content: string): boolean {
   const trimmed = content.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_RESIDUE_LINE) return false;
+  if (trimmed.length === 0) return false;
+  if (isChromeLine(trimmed)) return true;
+  if (trimmed.length > MAX_RESIDUE_LINE) return false;
   if (trimmed.length <= MAX_SHORT_RESIDUE && !/[。；]$/.test(trimmed) && SHORT_RESIDUE.test(trimmed)) return true;
   if (!STRONG_QUICK.test(trimmed)) return false;
   if (STRONG_RESIDUE.some((pattern) => pattern.test(trimmed))) return true;

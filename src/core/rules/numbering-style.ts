@@ -13,6 +13,21 @@ export const numberingStyle: Rule = {
     en: 'Sibling markers use one style (no mixing 1. and 2、, （一） and (二), or full- and half-width digits)',
   },
   check(context) {
+    // A stray space inside a marker (`二 、支持范围`): the marker is read as written, the spaces go.
+    for (const heading of context.outline.headings) {
+      const marker = heading.marker!;
+      if (!marker.stray) continue;
+      const wanted = marker.style.open + context.text.slice(marker.numeralStart, marker.numeralEnd) + marker.style.close;
+      context.report({
+        start: marker.start,
+        end: marker.end,
+        message: {
+          'zh-CN': `序号“${marker.text}”中有多余空格，应为“${wanted}”`,
+          en: `Stray space inside the marker "${marker.text}", expected "${wanted}"`,
+        },
+        fix: marker.stray.map(([start, end]) => ({ start, end, newText: '' })),
+      });
+    }
     for (const group of context.outline.groups) {
       const reference = group.items[0]!.marker!;
       const key = styleKey(reference);

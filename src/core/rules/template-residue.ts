@@ -6,7 +6,7 @@
 import type { OffsetEdit, Rule } from '../lint/rule.js';
 import type { LineTable } from '../parse/lines.js';
 import type { TextBlock } from '../parse/report.js';
-import { findFillInInstructions, isResidueLike, isResidueLine } from '../parse/residue.js';
+import { findFillInInstructions, findPageJumps, isChromeLine, isResidueLike, isResidueLine } from '../parse/residue.js';
 import { blocksWithMatch } from './cjk.js';
 
 function isBlankLine(text: string, lines: LineTable, line: number): boolean {
@@ -26,8 +26,6 @@ function deleteLine(text: string, lines: LineTable, line: number, swallowBlank: 
   return { start, end: text.length, newText: '' };
 }
 
-/** Raw lines longer than this are prose (residue lines are short even with a link in them). */
-const MAX_RAW_LINE = 300;
 
 export const templateResidue: Rule = {
   id: 'template-residue',
@@ -41,54 +39,47 @@ export const templateResidue: Rule = {
   check(context) {
     const { document, text } = context;
     const lines = document.lines;
+    // Residue lines are recognised by the parser (parse/residue.ts), shared with title detection and the outline.
     const single = document.blocks.filter((block) => block.topLevel && lines.ends[block.line]! >= block.end);
-    const content = (block: TextBlock): string => text.slice(block.start, block.end);
-    const residue = new Map<TextBlock, 'line' | 'group'>();
-    // Prose without markup (comments, code) first; the raw line too, for document-sharing URLs.
-    const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
-    // The preamble: the lines before the title.
     const title = single.find((block) => block.node.type === 'reportTitle');
-    const preamble = title ? single.filter((block) => block.start < title.start) : [];
-    const preambleSet = new Set(preamble);
+    const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
     for (const block of single) {
-      if (block.end - block.start > MAX_RAW_LINE) continue;
-      const raw = content(block);
-      if (isResidueLine(raw)) residue.set(block, 'line');
-      else if (context.maskedText(block) !== raw && isResidueLine(prose(block))) residue.set(block, 'line');
-    }
-
-    // In the preamble a blank-line-separated group with residue is residue as a whole.
-    let group: TextBlock[] = [];
-    const flush = (): void => {
-      if (group.some((block) => residue.has(block))) for (const block of group) if (!residue.has(block)) residue.set(block, 'group');
-      group = [];
-    };
-    for (const block of preamble) {
-      const previous = group[group.length - 1];
-      if (previous && block.line - previous.line > 1) flush();
-      group.push(block);
-    }
-    flush();
-
-    for (const block of single) {
-      const kind = residue.get(block);
-      if (!kind) continue;
-      const shown = prose(block).trim();
+      if (block.node.type !== 'residue') continue;
+      const raw = text.slice(block.start, block.end);
+      const shown = prose(block).trim() || raw.trim();
       const excerpt = shown.length > 20 ? shown.slice(0, 20) + '…' : shown;
-      context.report({
-        start: block.start,
-        end: block.end,
-        message:
-          kind === 'line' || isResidueLike(shown)
-            ? { 'zh-CN': `模板网站残留：“${excerpt}”，应删除`, en: `Template-site residue: "${excerpt}"; delete it` }
-            : { 'zh-CN': `模板网站残留（与残留行同组，位于标题之前）：“${excerpt}”，应删除`, en: `Template-site residue (grouped with residue before the title): "${excerpt}"; delete it` },
-        fix: [deleteLine(text, lines, block.line, preambleSet.has(block))],
-      });
+      const inPreamble = title !== undefined && block.start < title.start;
+      let message;
+      if (isChromeLine(raw) || isChromeLine(shown)) {
+        message = { 'zh-CN': `网页残留：“${excerpt}”，应删除`, en: `Web-page residue: "${excerpt}"; delete it` };
+      } else if (isResidueLine(raw) || isResidueLine(shown) || isResidueLike(shown)) {
+        message = { 'zh-CN': `模板网站残留：“${excerpt}”，应删除`, en: `Template-site residue: "${excerpt}"; delete it` };
+      } else {
+        message = {
+          'zh-CN': `模板网站残留（与残留行同组，位于标题之前）：“${excerpt}”，应删除`,
+          en: `Template-site residue (grouped with residue before the title): "${excerpt}"; delete it`,
+        };
+      }
+      context.report({ start: block.start, end: block.end, message, fix: [deleteLine(text, lines, block.line, inPreamble)] });
+    }
+
+    // Newspaper page jumps inside a paragraph: （下转第四版）.
+    for (const block of blocksWithMatch(context, /[下上紧]?[转接]第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版/g)) {
+      if (block.node.type === 'residue') continue;
+      const masked = context.maskedText(block);
+      for (const [start, end] of findPageJumps(masked)) {
+        context.report({
+          start: block.start + start,
+          end: block.start + end,
+          message: { 'zh-CN': `网页残留（报纸转版提示）：“${masked.slice(start, end)}”，应删除`, en: `Web-page residue (newspaper page jump) "${masked.slice(start, end)}"; delete it` },
+          fix: [{ start: block.start + start, end: block.start + end, newText: '' }],
+        });
+      }
     }
 
     // Fill-in instructions inside the text: no automatic fix, the text must be written.
     for (const block of blocksWithMatch(context, /待补|待填|待完善|此处|请(?:在此)?(?:填写|填入|输入|补充)|填写/g)) {
-      if (residue.has(block)) continue;
+      if (block.node.type === 'residue') continue;
       const masked = context.maskedText(block);
       for (const [start, end] of findFillInInstructions(masked)) {
         const found = masked.slice(start, end);

@@ -1,0 +1,125 @@
+/**
+ * Line-level recognisers for the parts of a 公文-style report: title lines,
+ * 发文字号 and other 版头 lines, 主送, subtitle lines, 附件说明, 附件 headings,
+ * 成文日期, 附注 and 版记 lines. Shared by the parser (which turns them into
+ * report nodes) and everything built on the tree: outline, rules, export.
+ * All functions take the line's text without indentation.
+ */
+
+/** Characters after which a line reads as a finished sentence or clause, not a title. */
+const TRAILING_PUNCTUATION = /[。！？；，、：:;,.!?…—]$/;
+
+/** A date line: 2019年1月9日 / 二〇一九年一月九日 / 2019年1月 (full-width digits too). */
+export const DATE_LINE =
+  /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
+
+/** 发文字号: 国办发〔2019〕3号, 粤府〔2024〕12号, 京政发[2020]第5号. */
+const DOC_NUMBER = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号$/;
+
+/** 版头 lines other than the 发文字号: 份号, 密级, 紧急程度, 签发人. */
+const MASTHEAD = /^(?:[0-9]{6}|(?:绝密|机密|秘密)(?:\s*★\s*[0-9一二三四五六七八九十]+\s*年)?|特急|加急|特提|平急|签\s*发\s*人\s*[:：].{1,30})$/;
+
+/** 发文机关标志: ××市人民政府文件. */
+const ISSUER_MARK = /^[\u4e00-\u9fff×X]{2,40}(?:文件|公报|简报|通报)$/;
+
+/**
+ * The kinds of document a title names at its end (通知, 意见, 讲话 …), optionally
+ * followed by a bracketed qualifier such as （试行） or （2021—2025年）.
+ */
+const DOCUMENT_KIND =
+  /(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|方案|办法|规定|规则|细则|条例|规划|纲要|计划|要点|总结|讲话|致辞|发言|汇报|制度|标准|指南|指引|守则|章程|清单|目录|说明|讲稿|贺信|倡议书|公开信|安排|预案|措施|若干措施|实施意见|建议|提案|答复|复函|规程|导则|白皮书)(?:[（(][^（）()]{1,16}[）)])?$/;
+
+/** True for a short line without sentence-final punctuation: a title or section title. */
+export function isTitleLike(content: string): boolean {
+  const trimmed = content.trim();
+  if (trimmed.length === 0 || trimmed.length > 40) return false;
+  if (TRAILING_PUNCTUATION.test(trimmed) || trimmed.includes('。')) return false;
+  if (DATE_LINE.test(trimmed) || DOC_NUMBER.test(trimmed) || MASTHEAD.test(trimmed)) return false;
+  // A parenthetical note (（责任人：x）) or a closing formula (特此报告) is not a title.
+  if (isParentheticalLine(trimmed)) return false;
+  if (/^(?:特此|专此|以上|此致)/.test(trimmed)) return false;
+  return true;
+}
+
+/** True when a title ends with the kind of document it is (…的通知, …工作总结, …（试行）). */
+export function endsWithDocumentKind(title: string): boolean {
+  return DOCUMENT_KIND.test(title.trim());
+}
+
+/** A date line (成文日期). */
+export function isDateLine(content: string): boolean {
+  return DATE_LINE.test(content.trim());
+}
+
+/** 发文字号. */
+export function isDocNumber(content: string): boolean {
+  return DOC_NUMBER.test(content.trim());
+}
+
+/** The role of a 版头 line, or undefined. */
+export function mastheadRole(content: string): 'docNumber' | 'copyNumber' | 'secrecy' | 'urgency' | 'signer' | 'issuer' | undefined {
+  const trimmed = content.trim();
+  if (DOC_NUMBER.test(trimmed)) return 'docNumber';
+  if (!MASTHEAD.test(trimmed)) return ISSUER_MARK.test(trimmed) ? 'issuer' : undefined;
+  if (/^[0-9]{6}$/.test(trimmed)) return 'copyNumber';
+  if (/^(?:绝密|机密|秘密)/.test(trimmed)) return 'secrecy';
+  if (/^签/.test(trimmed)) return 'signer';
+  return 'urgency';
+}
+
+/** A short line wholly in brackets: the date line under a speech title, （征求意见稿）, （此件公开发布）. */
+export function isParentheticalLine(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length <= 60 && /^[（(〔][^（(]*[）)〕]$/.test(trimmed);
+}
+
+/** A ——副标题 line. */
+export function isDashSubtitle(content: string): boolean {
+  return /^[—－]{1,2}|^-{2}/.test(content.trim());
+}
+
+/** 主送 line: ending with a colon, no sentence inside (long lists of bodies are allowed in the preamble). */
+export function isAddresseeLike(content: string, long = false): boolean {
+  const trimmed = content.trim();
+  if (trimmed.length <= 1 || !/[：:]$/.test(trimmed) || trimmed.includes('。')) return false;
+  if (trimmed.length <= 40) return true;
+  return long && trimmed.length <= 120 && /[、，,]/.test(trimmed) && !/[；;？?！!]/.test(trimmed);
+}
+
+/** An author line under a speech title and its subtitle: `省长　许勤`, `XX县人民政府县长 XXX`. */
+export function isAuthorLine(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length >= 2 && trimmed.length <= 30 && isTitleLike(trimmed) && !/[、，]/.test(trimmed);
+}
+
+/** The start of a 附件说明: `附件：1.名称` or `附件：名称` or `附件：` alone. */
+export function isAttachmentNoteStart(content: string): boolean {
+  return /^附\s*件\s*[:：]/.test(content.trim());
+}
+
+/** A 附件 page heading: `附件`, `附件1`, `附件 2`, `附件二` alone on its line. */
+export function isAttachmentHeading(content: string): boolean {
+  return /^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$/.test(content.trim()) && !/[:：]$/.test(content.trim());
+}
+
+/** The number of an attachment name line (`2.名称`, `２．名称`, `3、名称`), with its span inside the line. */
+export function attachmentNumber(content: string): { ordinal: number; numeral: string; index: number } | undefined {
+  const match = /^(附\s*件\s*[:：]\s*)?([0-9０-９]{1,2})\s*[.．、]/.exec(content);
+  if (!match) return undefined;
+  const numeral = match[2]!;
+  let ordinal = 0;
+  for (const char of numeral) ordinal = ordinal * 10 + ((char.charCodeAt(0) >= 0xff10 ? char.charCodeAt(0) - 0xff10 : char.charCodeAt(0) - 0x30));
+  return { ordinal, numeral, index: (match[1] ?? '').length };
+}
+
+/** A 附注 line after the date: （此件公开发布）, （联系人：张三，电话：…）, （本文有删减）. */
+export function isNoteLine(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length <= 120 && /^[（(][^（(]*(?:[（(][^（()）]*[）)][^（(]*)*[）)]$/.test(trimmed);
+}
+
+/** 版记 lines: 抄送：…, 抄报：…, ××办公室　2026年8月1日印发. */
+export function isImprintLine(content: string): boolean {
+  const trimmed = content.trim();
+  return /^(?:抄\s*送|抄\s*报)\s*[:：]/.test(trimmed) || (trimmed.length <= 60 && /[0-9０-９〇○零一二三四五六七八九十]\s*日\s*印\s*发$/.test(trimmed));
+}
