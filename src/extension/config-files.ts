@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { parseConfig, type Config } from './core-api.js';
 import { CONFIG_FILE_NAME, configSearchFolders } from './logic/config-search.js';
-import { withoutExtraPatterns } from './logic/untrusted.js';
+import { untrustedConfig } from './logic/untrusted.js';
 import type { Log } from './output.js';
 
 type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: string } | undefined;
@@ -35,7 +35,7 @@ export class ConfigFiles implements vscode.Disposable {
       watcher.onDidChange(invalidate),
       watcher.onDidDelete(invalidate),
       vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
-      // Trusting the workspace enables the `extra` patterns of its config files.
+      // Trusting the workspace enables the `extra` patterns and `allow` lists of its config files.
       vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
   }
@@ -43,8 +43,8 @@ export class ConfigFiles implements vscode.Disposable {
   /** The config of the nearest `.reportmdrc.json` for a document, or undefined when there is none or it is invalid. */
   async configFor(document: vscode.TextDocument): Promise<Config | undefined> {
     const config = await this.nearestConfig(document);
-    // Regular expressions from an untrusted workspace are not run.
-    return config && !vscode.workspace.isTrusted ? withoutExtraPatterns(config) : config;
+    // Regular expressions and allow lists from an untrusted workspace are not used.
+    return config && !vscode.workspace.isTrusted ? untrustedConfig(config) : config;
   }
 
   private async nearestConfig(document: vscode.TextDocument): Promise<Config | undefined> {

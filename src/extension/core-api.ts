@@ -17,4 +17,5 @@ export {
   DOCS_BASE_URL,
 } from '../core/index.js';
 export type { Config, OutlineNode } from '../core/index.js';
+export { unsafePatternReason } from '../core/lint/safe-pattern.js';
 export type { Finding, Position, Range, Severity, TextEdit } from '../core/types.js';

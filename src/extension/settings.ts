@@ -51,7 +51,7 @@ export function readSettings(
     config: configFromSettings(
       {
         rules: configuration.get<Record<string, unknown>>('rules', {}) ?? {},
-        placeholderAllow: configuration.get<string[]>('placeholder.allow', []) ?? [],
+        placeholderAllow: trustedValue<string[]>(configuration, 'placeholder.allow', []) ?? [],
         placeholderExtraPatterns: configuration.get<string[]>('placeholder.extraPatterns', []) ?? [],
         placeholderDefaultAllow: defaultPlaceholderAllow(),
       },
@@ -65,6 +65,18 @@ export function readSettings(
       layout: layout && typeof layout === 'object' && !Array.isArray(layout) ? layout : {},
     },
   };
+}
+
+/**
+ * A setting an untrusted workspace may not impose (the placeholder allow list:
+ * any length is work on every lint): there, only the user's own value counts.
+ * (`placeholder.extraPatterns` is in the manifest's `restrictedConfigurations`,
+ * which VS Code applies itself.)
+ */
+function trustedValue<T>(configuration: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  if (vscode.workspace.isTrusted) return configuration.get<T>(key, fallback);
+  const inspected = configuration.inspect<T>(key);
+  return inspected?.globalLanguageValue ?? inspected?.globalValue ?? fallback;
 }
 
 type CachedSettings = { settings: ExtensionSettings; warnings: string[] };
@@ -100,6 +112,8 @@ export function watchSettings(): vscode.Disposable {
   settingsCache.clear();
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration(() => settingsCache.clear()),
+    // Trusting the workspace lets its placeholder allow list apply (config-files.ts relints).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => settingsCache.clear()),
     vscode.workspace.onDidCloseTextDocument((document) => settingsCache.delete(cacheKey(document))),
     { dispose: () => settingsCache.clear() },
   );

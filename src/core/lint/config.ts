@@ -1,5 +1,6 @@
 /** Configuration: `.reportmdrc.json` and editor settings, normalised for the runner. */
 import type { Severity } from '../types.js';
+import { unsafePatternReason } from './safe-pattern.js';
 
 export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
 
@@ -62,13 +63,16 @@ function validateOptions(ruleId: string, setting: Record<string, unknown>, defau
         if (kind(item) !== itemKind) throw new ConfigError(`${source}: rules.${ruleId}.${option}[${index}] must be a ${itemKind}`);
       });
       if (option === 'extra') {
-        for (const pattern of value as string[]) {
+        (value as string[]).forEach((pattern, index) => {
           try {
             new RegExp(pattern, 'u');
           } catch (error) {
             throw new ConfigError(`${source}: rules.${ruleId}.extra: invalid regular expression "${pattern}" (${(error as Error).message})`);
           }
-        }
+          // Patterns that could hang lint, fix and export (nested quantifiers, backreferences, overlong) are refused.
+          const unsafe = unsafePatternReason(pattern);
+          if (unsafe) throw new ConfigError(`${source}: rules.${ruleId}.extra[${index}]: the pattern "${pattern}" is refused: ${unsafe}`);
+        });
       }
     }
   }

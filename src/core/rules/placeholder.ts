@@ -1,6 +1,7 @@
 /** placeholder: template placeholders left in the text (XX镇, x月x日, 20XX年, ××, ○○, *镇 …). */
 import type { Rule, RuleContext } from '../lint/rule.js';
 import type { TextBlock } from '../parse/report.js';
+import { isSafePattern } from '../lint/safe-pattern.js';
 import { isCjk } from './cjk.js';
 
 /** Established terms that start with X and are not placeholders. */
@@ -18,15 +19,23 @@ function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
 
 type Token = { start: number; end: number; text: string };
 
-const allowCache = new WeakMap<object, string[]>();
+/** The allow list indexed for lookups at an X: terms keyed by their text with the leading X in lower case. */
+type AllowIndex = { keys: Set<string>; lengths: number[] };
+
+const allowCache = new WeakMap<object, AllowIndex>();
 const extraCache = new WeakMap<object, RegExp[]>();
 
-/** The `extra` patterns compiled once per options array (invalid ones are rejected by the configuration check). */
+/**
+ * The `extra` patterns compiled once per options array. Invalid and unsafe ones
+ * (nested quantifiers, backreferences, overlong: see safe-pattern.ts) are rejected
+ * by the configuration check; one that reaches the rule anyway is skipped, never run.
+ */
 function compiledExtra(extra: readonly string[]): RegExp[] {
   let compiled = extraCache.get(extra);
   if (!compiled) {
     compiled = [];
     for (const source of extra) {
+      if (typeof source !== 'string' || !isSafePattern(source)) continue;
       try {
         compiled.push(new RegExp(source, 'gu'));
       } catch {
@@ -38,22 +47,40 @@ function compiledExtra(extra: readonly string[]): RegExp[] {
   return compiled;
 }
 
-/** The configured allow-list extends the default one (it never re-enables X线 by accident). */
-function allowList(configured: unknown): readonly string[] {
-  if (!Array.isArray(configured) || configured === DEFAULT_ALLOW) return DEFAULT_ALLOW;
-  let merged = allowCache.get(configured);
-  if (!merged) {
-    merged = [...new Set([...DEFAULT_ALLOW, ...configured.filter((term): term is string => typeof term === 'string')])];
-    allowCache.set(configured, merged);
+function buildAllowIndex(terms: readonly unknown[]): AllowIndex {
+  const keys = new Set<string>();
+  const lengths = new Set<number>();
+  for (const term of terms) {
+    if (typeof term !== 'string' || term.length < 2 || !/^[XxＸｘ]/.test(term)) continue;
+    keys.add(term[0]!.toLowerCase() + term.slice(1));
+    lengths.add(term.length);
   }
-  return merged;
+  return { keys, lengths: [...lengths].sort((left, right) => left - right) };
 }
 
-/** Whether an allow-listed term (X光, X射线 …) starts at `start`; case-insensitive on the X. */
-function allowedAt(masked: string, start: number, allow: readonly string[]): boolean {
-  for (const term of allow) {
-    if (term.length < 2 || !/^[XxＸｘ]/.test(term)) continue;
-    if (masked.startsWith(term.slice(1), start + 1) && masked.slice(start, start + term.length).toLowerCase() === term.toLowerCase()) return true;
+const DEFAULT_ALLOW_INDEX = buildAllowIndex(DEFAULT_ALLOW);
+
+/** The configured allow-list extends the default one (it never re-enables X线 by accident); indexed once per options array. */
+function allowList(configured: unknown): AllowIndex {
+  if (!Array.isArray(configured) || configured === DEFAULT_ALLOW) return DEFAULT_ALLOW_INDEX;
+  let index = allowCache.get(configured);
+  if (!index) {
+    index = buildAllowIndex([...DEFAULT_ALLOW, ...configured]);
+    allowCache.set(configured, index);
+  }
+  return index;
+}
+
+/**
+ * Whether an allow-listed term (X光, X射线 …) starts at `start`: the X in either
+ * case, the rest exactly. One Set lookup per distinct term length, whatever the
+ * number of terms.
+ */
+function allowedAt(masked: string, start: number, allow: AllowIndex): boolean {
+  const first = masked[start]!.toLowerCase();
+  for (const length of allow.lengths) {
+    if (start + length > masked.length) break;
+    if (allow.keys.has(first + masked.slice(start + 1, start + length))) return true;
   }
   return false;
 }
@@ -79,7 +106,7 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       if (match[0].length === 1 && /^[0-9]{2}/.test(masked.slice(end, end + 2))) continue;
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
-      if (allow.length > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
+      if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
     }
   }

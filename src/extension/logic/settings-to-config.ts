@@ -2,6 +2,7 @@
  * Turns the `reportMarkdown.*` settings into the core's Config shape, and
  * resolves the message language. Kept free of `vscode` for unit tests.
  */
+import { unsafePatternReason } from '../core-api.js';
 
 /** Structural copy of the core's Config (rules keyed by rule id). */
 export type RulesConfig = { rules?: Record<string, unknown> };
@@ -31,13 +32,20 @@ export function configFromSettings(settings: LintSettings, warn: (message: strin
   }
   const allow = settings.placeholderAllow.filter((entry) => typeof entry === 'string' && entry.length > 0);
   const patterns = settings.placeholderExtraPatterns.filter((entry) => {
+    if (typeof entry !== 'string') return false;
     try {
       new RegExp(entry, 'u');
-      return true;
     } catch {
       warn(`reportMarkdown.placeholder.extraPatterns: ${entry}`);
       return false;
     }
+    // Patterns that could hang the linter (nested quantifiers, backreferences, overlong) are dropped, with the reason.
+    const unsafe = unsafePatternReason(entry);
+    if (unsafe) {
+      warn(`reportMarkdown.placeholder.extraPatterns: "${entry}" is refused: ${unsafe}`);
+      return false;
+    }
+    return true;
   });
   if (allow.length > 0 || patterns.length > 0) {
     const existing = rules['placeholder'];
