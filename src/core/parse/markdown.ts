@@ -18,14 +18,52 @@ export const REDACTION_MASK = '\uE000';
  */
 export function parseMarkdownSlice(source: string, baseOffset: number, baseLine: number, baseColumn: number): RootContent[] {
   let root: Root;
-  try {
-    root = processor.parse(source) as Root;
-  } catch {
-    // Pathological nesting (thousands of > or list levels) overflows remark's recursion: keep the text as one literal paragraph.
+  if (isBeyondRemark(source)) {
     root = literalParagraph(source);
+  } else {
+    try {
+      root = processor.parse(source) as Root;
+    } catch {
+      // Pathological nesting (thousands of > or list levels) overflows remark's recursion: keep the text as one literal paragraph.
+      root = literalParagraph(source);
+    }
   }
   shiftPositions(root, baseOffset, baseLine, baseColumn);
   return root.children;
+}
+
+/**
+ * Emphasis delimiter runs (`*`, `_`) in one slice beyond which remark is not
+ * asked: micromark resolves emphasis by splicing its event list once per
+ * delimiter, quadratic in the runs of one paragraph (80 KB of `*a**` took 13 s).
+ * Real reports stay far below (a 1 000-item list with a **bold** word each has 2 000).
+ */
+export const MAX_DELIMITER_RUNS = 4096;
+/** Table cells (`|`) on one line beyond which remark is not asked: a 50 000-column table took 1.3 GB. */
+export const MAX_PIPES_PER_LINE = 1024;
+
+/**
+ * True for a slice remark would take seconds or gigabytes on: too many
+ * emphasis delimiter runs, or a line with too many table cells. Such a slice is
+ * kept as one literal paragraph (as for overflowing nesting). One linear scan.
+ */
+function isBeyondRemark(source: string): boolean {
+  if (source.length <= Math.min(MAX_PIPES_PER_LINE, MAX_DELIMITER_RUNS)) return false;
+  let runs = 0;
+  let pipes = 0;
+  let previous = 0;
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    if (code === 0x2a /* * */ || code === 0x5f /* _ */) {
+      if (code !== previous && ++runs > MAX_DELIMITER_RUNS) return true;
+    } else if (code === 0x7c /* | */) {
+      if (++pipes > MAX_PIPES_PER_LINE) return true;
+    } else if (code === 0x0a /* \n */) {
+      pipes = 0;
+    }
+    previous = code;
+  }
+  return false;
 }
 
 /** Moves every position of a tree from slice coordinates to document coordinates; restores masked redaction stars. */
