@@ -7,7 +7,8 @@ import { ConfigError, mergeConfig, parseConfig as parseConfigWith, validateConfi
 import type { OffsetEdit } from './lint/rule.js';
 import { runRules, type InternalFinding, type RunOptions } from './lint/run.js';
 import { buildOutline, type OutlineEntry } from './outline/build.js';
-import { groupRenumberEdits, markerWithOrdinal } from './outline/renumber.js';
+import { planNumbering } from './outline/conventions.js';
+import { markerWithOrdinal, runRenumberEdits } from './outline/renumber.js';
 import { positionAt } from './parse/lines.js';
 import { matchOutlineMarker } from './parse/outline-markers.js';
 import { parseReport, type ReportDocument } from './parse/report.js';
@@ -105,7 +106,7 @@ export function renumberEdits(text: string): TextEdit[] {
   const document = parseReport(text);
   const outline = buildOutline(document);
   const edits: OffsetEdit[] = [];
-  for (const group of outline.groups) edits.push(...groupRenumberEdits(group));
+  for (const plan of planNumbering(outline)) edits.push(...runRenumberEdits(plan.run.items, plan.expectedStart ?? plan.run.items[0]!.marker!.ordinal));
   return dedupeEdits(edits).map((edit) => ({
     range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
     newText: edit.newText,

@@ -2,8 +2,23 @@
 
 const HAN_DIGITS = '零一二三四五六七八九';
 
-/** Parses a Chinese numeral from 一 to 九十九 (also 〇/零-free forms like 二十); returns undefined when invalid. */
+/** Parses a Chinese numeral from 一 to 九百九十九 (二十, 一百, 一百零五, 一百一十); returns undefined when invalid. */
 export function parseHanNumeral(text: string): number | undefined {
+  const hundredIndex = text.indexOf('百');
+  if (hundredIndex >= 0) {
+    const hundreds = hundredIndex === 1 ? HAN_DIGITS.indexOf(text[0]!) : -1;
+    if (hundreds < 1) return undefined;
+    let rest = text.slice(hundredIndex + 1);
+    if (rest === '') return hundreds * 100;
+    if (rest.startsWith('零')) {
+      rest = rest.slice(1);
+      const units = rest.length === 1 ? HAN_DIGITS.indexOf(rest) : -1;
+      return units >= 1 ? hundreds * 100 + units : undefined;
+    }
+    // 一百一十 writes its ten with 一; 一百二十三 as usual.
+    const tens = rest.startsWith('一十') ? parseHanNumeral(rest.slice(1)) : rest.startsWith('十') ? undefined : parseHanNumeral(rest);
+    return tens !== undefined && tens >= 10 && (rest.startsWith('一十') ? tens < 20 : tens >= 20) ? hundreds * 100 + tens : undefined;
+  }
   if (text.length === 0 || text.length > 3) return undefined;
   if (text.length === 1) {
     if (text === '十') return 10;
@@ -31,9 +46,16 @@ export function parseHanNumeral(text: string): number | undefined {
   return tens * 10 + units;
 }
 
-/** Formats 1–99 as a Chinese numeral (11 → 十一, 20 → 二十). */
-export function formatHanNumeral(value: number): string {
-  if (value < 1 || value > 99 || !Number.isInteger(value)) return String(value);
+/** Formats 1–999 as a Chinese numeral (11 → 十一, 20 → 二十, 100 → 一百, 105 → 一百零五, 110 → 一百一十); undefined past the table. */
+export function formatHanNumeral(value: number): string | undefined {
+  if (value < 1 || value > 999 || !Number.isInteger(value)) return undefined;
+  if (value >= 100) {
+    const hundreds = Math.floor(value / 100);
+    const rest = value % 100;
+    if (rest === 0) return HAN_DIGITS[hundreds]! + '百';
+    if (rest < 10) return HAN_DIGITS[hundreds]! + '百零' + HAN_DIGITS[rest]!;
+    return HAN_DIGITS[hundreds]! + '百' + (rest < 20 ? '一' : '') + formatHanNumeral(rest)!;
+  }
   if (value < 10) return HAN_DIGITS[value]!;
   const tens = Math.floor(value / 10);
   const units = value % 10;
@@ -72,10 +94,10 @@ export function parseCircled(char: string): number | undefined {
   return undefined;
 }
 
-/** Formats 1–50 as a circled number. */
-export function formatCircled(value: number): string {
+/** Formats 1–50 as a circled number; undefined past ㊿ (there is no circled 51). */
+export function formatCircled(value: number): string | undefined {
   if (value >= 1 && value <= 20) return String.fromCharCode(0x2460 + value - 1);
   if (value >= 21 && value <= 35) return String.fromCharCode(0x3251 + value - 21);
   if (value >= 36 && value <= 50) return String.fromCharCode(0x32b1 + value - 36);
-  return String(value);
+  return undefined;
 }

@@ -8,8 +8,13 @@ function types(text: string): string[] {
 }
 
 describe('numerals', () => {
-  it('round-trips 1–99 through Chinese numerals', () => {
-    for (let value = 1; value <= 99; value++) assert.equal(parseHanNumeral(formatHanNumeral(value)), value);
+  it('round-trips 1–999 through Chinese numerals', () => {
+    for (let value = 1; value <= 999; value++) assert.equal(parseHanNumeral(formatHanNumeral(value)!), value);
+    assert.equal(formatHanNumeral(100), '一百');
+    assert.equal(formatHanNumeral(105), '一百零五');
+    assert.equal(formatHanNumeral(110), '一百一十');
+    assert.equal(formatHanNumeral(123), '一百二十三');
+    assert.equal(formatHanNumeral(1000), undefined);
     assert.equal(formatHanNumeral(11), '十一');
     assert.equal(formatHanNumeral(20), '二十');
     assert.equal(parseHanNumeral('一十'), undefined);

@@ -16,6 +16,8 @@ export type OutlineEntry = {
   end: number;
   /** 0-based last line covered by this entry's section (until the next entry at the same or a shallower level). */
   sectionEndLine: number;
+  /** 0 for the document itself, 1 … for each 附件 that follows it (each numbers on its own). */
+  part: number;
   parent?: OutlineEntry;
   children: OutlineEntry[];
 };
@@ -24,6 +26,7 @@ export type OutlineEntry = {
 export type SiblingGroup = {
   parent?: OutlineEntry;
   level: number;
+  part: number;
   items: OutlineEntry[];
 };
 
@@ -43,11 +46,13 @@ export function buildOutline(document: ReportDocument): Outline {
   const all: OutlineEntry[] = [];
   let section: OutlineEntry | undefined;
   let stack: OutlineEntry[] = [];
+  let part = 0;
 
   for (const node of document.root.children) {
     const position = node.position;
     if (!position) continue;
-    const base = { line: position.start.line - 1, start: position.start.offset!, end: position.end.offset!, sectionEndLine: position.end.line - 1, children: [] };
+    if (node.type === 'sectionTitle' && node.role === 'attachment') part++;
+    const base = { line: position.start.line - 1, start: position.start.offset!, end: position.end.offset!, sectionEndLine: position.end.line - 1, part, children: [] };
     if (node.type === 'reportTitle') {
       const entry: OutlineEntry = { kind: 'title', level: 0, title: toString(node, { includeHtml: false }).trim(), ...base };
       roots.push(entry);
@@ -102,7 +107,7 @@ export function buildOutline(document: ReportDocument): Outline {
       list.push(child);
     }
     for (const [level, items] of byLevel) {
-      const group: SiblingGroup = { level, items };
+      const group: SiblingGroup = { level, part: items[0]!.part, items };
       if (parent) group.parent = parent;
       groups.push(group);
     }

@@ -88,6 +88,8 @@ export interface Imprint extends Parent {
 /** A line that is not part of the document: web-page chrome or template-site residue. */
 export interface Residue extends Parent {
   type: 'residue';
+  /** Web-page chrome, a template-site line, or a line grouped with template-site lines before the title. */
+  reason: 'chrome' | 'template' | 'group';
   children: PhrasingContent[];
 }
 

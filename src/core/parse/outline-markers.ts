@@ -2,8 +2,8 @@
 import { parseCircled, parseDigits, parseHanNumeral } from '../numerals.js';
 import type { MarkerStyle, OutlineMarker } from './nodes.js';
 
-/** A Chinese numeral of one to three characters (一 … 九十九), as a pattern source. */
-export const HAN = '[一二三四五六七八九十]{1,3}';
+/** A Chinese numeral (一 … 九十九, 一百 … 九百九十九), as a pattern source. */
+export const HAN = '(?:[一二三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|[一二三四五六七八九十]{1,3})';
 const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
 
 /** A stray space inside a marker (`二 、`, `（ 一 ）`): read as the marker, flagged by numbering-style. */
@@ -11,7 +11,9 @@ const STRAY = '[ \\u00a0\\u3000]{0,2}';
 // Level 1: 一、 (also 一． / 一. as style variants, flagged by numbering-style) — but not the
 // start of a numeral list such as 一、二季度 / 三、四月份 / 十、百、千工程 / 一、二级公路.
 // Any other text may follow, digits included (一、2025年工作回顾).
-const LEVEL1 = new RegExp(`^(${HAN})(${STRAY})([、．.])(?![一二三四五六七八九十百千万两]{1,3}(?:[、季月年成级类]|个月))`);
+const LEVEL1 = new RegExp(`^(${HAN})(${STRAY})([、．.])`);
+/** After 一、: the next numeral of a numeral list (一、二季度, 三、四月份, 一、二级公路, 十、百、千工程). */
+const NUMERAL_LIST = /^([一二三四五六七八九十两]{1,3}|[百千万])(?:[、季月年成级类]|个月)/;
 // Level 2: （一） with full- or half-width brackets.
 const LEVEL2 = new RegExp(`^([（(])(${STRAY})(${HAN})(${STRAY})([）)])`);
 // Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7). A stray space only before 、.
@@ -60,6 +62,9 @@ export function matchOutlineMarker(text: string, offset: number, lineEnd: number
   if ((match = LEVEL1.exec(head))) {
     const ordinal = parseHanNumeral(match[1]!);
     if (ordinal === undefined) return undefined;
+    // 一、二季度 is a list of numerals, 一、一年接着一年干 a heading: only the next numeral (or 百/千/万) makes a list.
+    const list = NUMERAL_LIST.exec(head.slice(match[0].length));
+    if (list && (/^[百千万]$/.test(list[1]!) || parseHanNumeral(list[1]!) === ordinal + 1 || (list[1] === '两' && ordinal === 1))) return undefined;
     return withStray(build(1, ordinal, match[0], offset, 0, match[1]!.length, { numeral: 'han', open: '', close: match[3]! }), [
       offset + match[1]!.length,
       match[2]!.length,

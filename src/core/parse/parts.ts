@@ -34,6 +34,8 @@ export function isTitleLike(content: string): boolean {
   const trimmed = content.trim();
   if (trimmed.length === 0 || trimmed.length > 40) return false;
   if (TRAILING_PUNCTUATION.test(trimmed) || trimmed.includes('。')) return false;
+  // A title has words: a lone bracket or mark (a heading broken across lines) is none.
+  if (!/[\u4e00-\u9fffA-Za-z0-9０-９].*[\u4e00-\u9fffA-Za-z0-9０-９]/.test(trimmed)) return false;
   if (DATE_LINE.test(trimmed) || DOC_NUMBER.test(trimmed) || MASTHEAD.test(trimmed)) return false;
   // A parenthetical note (（责任人：x）) or a closing formula (特此报告) is not a title.
   if (isParentheticalLine(trimmed)) return false;
@@ -89,7 +91,22 @@ export function isAddresseeLike(content: string, long = false): boolean {
 /** An author line under a speech title and its subtitle: `省长　许勤`, `XX县人民政府县长 XXX`. */
 export function isAuthorLine(content: string): boolean {
   const trimmed = content.trim();
-  return trimmed.length >= 2 && trimmed.length <= 30 && isTitleLike(trimmed) && !/[、，]/.test(trimmed);
+  return trimmed.length >= 2 && trimmed.length <= 24 && isTitleLike(trimmed) && !/[、，]/.test(trimmed) && !/^(?:目\s*录|第)/.test(trimmed);
+}
+
+/** A head-note under a law or regulation's title: `2018年1月25日 最高人民法院审判委员会第1732次会议通过`. */
+export function isDatedHeadNote(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length <= 120 && /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*\S/.test(trimmed) && !/[。；]/.test(trimmed);
+}
+
+/** A title and its subtitle on one line: `政府工作报告——2024年3月5日在…上`. */
+export function titleBeforeDash(content: string): string | undefined {
+  const trimmed = content.trim();
+  const dash = trimmed.indexOf('——');
+  if (dash < 2) return undefined;
+  const head = trimmed.slice(0, dash);
+  return isTitleLike(head) && endsWithDocumentKind(head) ? head : undefined;
 }
 
 /** The start of a 附件说明: `附件：1.名称` or `附件：名称` or `附件：` alone. */

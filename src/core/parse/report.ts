@@ -22,14 +22,16 @@ import {
   isAuthorLine,
   isDashSubtitle,
   isDateLine,
+  isDatedHeadNote,
   isDocNumber,
   isImprintLine,
   isNoteLine,
   isParentheticalLine,
   isTitleLike,
   mastheadRole,
+  titleBeforeDash,
 } from './parts.js';
-import { isChromeLine, isResidueLike, isResidueLine } from './residue.js';
+import { isChromeLine, isResidueLike, isResidueLine, markChromeRuns } from './residue.js';
 
 /** A block the rules look at: one report paragraph, heading or other leaf block with text. */
 export type TextBlock = {
@@ -485,7 +487,9 @@ function isHeadLine(content: string): boolean {
     isParentheticalLine(content) ||
     isDashSubtitle(content) ||
     mastheadRole(content) !== undefined ||
-    isDateLine(content)
+    isDateLine(content) ||
+    isDatedHeadNote(content) ||
+    titleBeforeDash(content) !== undefined
   );
 }
 
@@ -528,17 +532,25 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     replace(index, replacement);
   }
 
-  // Whole lines of web-page chrome or template-site residue, anywhere.
+  // Whole lines of web-page chrome or template-site residue, anywhere; chrome spread over
+  // several short lines (a font-size switch one word per line, breadcrumbs with `>` lines).
+  const singleLine: Array<{ index: number; line: number; content: string }> = [];
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
-    if (node.type !== 'paragraph' || !blockByNode.has(node)) continue;
-    const block = blockByNode.get(node)!;
-    if (block.end - block.start > 300) continue;
-    const content = contentOf(node);
-    if (isResidueLine(content) || (content !== text.slice(block.start, block.end).trim() && isResidueLine(text.slice(block.start, block.end)))) {
-      replace(index, { type: 'residue', children: node.children, position: node.position! });
-    }
+    const position = node.position;
+    if (!position || position.start.line !== position.end.line) continue;
+    if (node.type !== 'paragraph' && node.type !== 'blockquote' && node.type !== 'table' && node.type !== 'sectionTitle') continue;
+    const raw = text.slice(position.start.offset!, position.end.offset!);
+    if (raw.length > 300) continue;
+    singleLine.push({ index, line: position.start.line - 1, content: node.type === 'paragraph' ? contentOf(node) || raw.trim() : raw.trim() });
   }
+  const chromeFlags = markChromeRuns(singleLine);
+  singleLine.forEach((entry, position) => {
+    const node = children[entry.index]!;
+    const raw = text.slice(node.position!.start.offset!, node.position!.end.offset!);
+    const template = node.type === 'paragraph' && ((isResidueLine(entry.content) && !isChromeLine(entry.content)) || (isResidueLine(raw) && !isChromeLine(raw)));
+    if (template || chromeFlags[position]) replace(entry.index, { type: 'residue', reason: template ? 'template' : 'chrome', children: phrasingOf(node), position: node.position! });
+  });
 
   // The head: everything before the first body paragraph, outline heading or non-paragraph block.
   let preambleEnd = 0;
@@ -576,24 +588,40 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       previousLine = block.line;
       const content = contentOf(node);
       if (node.type === 'residue') {
-        if (!isChromeLine(content)) groupHasResidue = true;
+        if (node.reason !== 'chrome') groupHasResidue = true;
         continue;
       }
       if (isResidueLike(content)) groupHasResidue = true;
       else if (mastheadRole(content) === 'issuer' && nextIsDocNumber(index)) continue;
-      else if ((node.type === 'sectionTitle' && node.depth > 0) || (isTitleLike(content) && mastheadRole(content) === undefined)) candidates.push(index);
+      else if ((node.type === 'sectionTitle' && node.depth > 0) || (isTitleLike(content) && mastheadRole(content) === undefined) || titleBeforeDash(content)) candidates.push(index);
     }
     if (titleIndex < 0) flush();
+  }
+
+  // A page header repeats the title above the page chrome: the document's own title is the later copy.
+  if (titleIndex >= 0) {
+    const titleText = contentOf(children[titleIndex]!);
+    for (let index = titleIndex + 1; index < preambleEnd; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || contentOf(node) !== titleText) continue;
+      for (let header = titleIndex; header < index; header++) {
+        const headerNode = children[header]!;
+        if (headerNode.type === 'residue') break;
+        if (headerNode.type === 'paragraph' || headerNode.type === 'sectionTitle') replace(header, { type: 'residue', reason: 'chrome', children: phrasingOf(headerNode), position: headerNode.position! });
+      }
+      titleIndex = index;
+      break;
+    }
   }
 
   // Lines before the title that belong to a group with residue are residue too (e.g. a site's name among its ads).
   if (titleIndex > 0) {
     let group: number[] = [];
     const flushResidueGroup = (): void => {
-      if (group.some((index) => children[index]!.type === 'residue' && !isChromeLine(contentOf(children[index]!)))) {
+      if (group.some((index) => { const node = children[index]!; return node.type === 'residue' && node.reason === 'template'; })) {
         for (const index of group) {
           const node = children[index]!;
-          if (node.type === 'paragraph' || node.type === 'sectionTitle') replace(index, { type: 'residue', children: phrasingOf(node), position: node.position! });
+          if (node.type === 'paragraph' || node.type === 'sectionTitle') replace(index, { type: 'residue', reason: 'group', children: phrasingOf(node), position: node.position! });
         }
       }
       group = [];
@@ -652,9 +680,13 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (role && (role !== 'issuer' || !afterTitle)) {
       replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
-    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || (previousWasSubtitle && isAuthorLine(content)))) {
+    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || isDatedHeadNote(content))) {
       replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = true;
+    } else if (afterTitle && previousWasSubtitle && isAuthorLine(content)) {
+      // One speaker line under the subtitle: 省长　许勤.
+      replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = false;
     } else if (afterTitle && isAddresseeLike(content, true)) {
       replace(index, { type: 'addressee', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
@@ -777,7 +809,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
         after &&
         first + 2 < preambleEnd + 1 &&
         (second.type === 'paragraph' || second.type === 'sectionTitle') &&
-        lineOf(second) - lineOf(children[first]!) === 1 &&
+        lineOf(second) - lineOf(children[first]!) <= 4 &&
         isTitleLike(contentOf(second)) &&
         !mastheadRole(contentOf(second)) &&
         isDashSubtitle(contentOf(after))

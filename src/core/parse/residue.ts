@@ -63,14 +63,19 @@ const CHROME: readonly RegExp[] = [
   /^(?:分享(?:到)?|转发到)\s*[:：]/,
   /(?:阅读(?:量|次数|数)|浏览(?:量|次数|数)|访问(?:量|次数)|点击(?:量|数|率|次数))\s*[:：]?\s*\d/,
   /^(?:发布时间|发布日期|发稿时间|更新时间|时间|日期)\s*[:：]\s*\d{4}.{0,40}(?:来源|作者|浏览|阅读|点击|字号|访问)/,
-  /^(?:发布时间|发布日期|发稿时间|更新时间)\s*[:：]/,
+  /^(?:发布时间|发布日期|发稿时间|更新时间|发表时间)\s*[:：]/,
+  /^(?:时间|日期)\s*[:：]\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/,
   /^(?:文章)?来源\s*[:：].{0,40}$/,
   /^(?:责任编辑|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|信息来源)\s*[:：].{0,20}$/,
   /^(?:索引号|主题分类|发文机关|成文日期|发布机构|发文字号|标\s*题|主\s*题\s*词|文\s*号|体裁分类|组配分类|公文种类)\s*[:：]/,
   /^[（(]?(?:本报|新华社)?记者\s*\S{2,8}\s*摄[）)]?$|^\S{0,30}[（(][^（）()]{0,16}摄[）)]$/,
-  /^(?:相关(?:链接|阅读|新闻|文件|稿件)|附件下载|上一篇|下一篇)\s*[:：]?/,
+  /^(?:相关(?:链接|阅读|新闻|文件|稿件|报道|文档|专题)|附件下载|上一篇|下一篇)\s*[:：]?/,
+  /(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*摄$|(?:本报|日报|新闻)\S{0,8}记者\s*[\u4e00-\u9fff·]{2,4}$/,
+  /点击.{0,10}(?:进入|查看)(?:专题|原文|大图)/,
+  /^[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?\s+[0-9]{1,2}\s*[:：时]\s*[0-9]{1,2}(?:\s*[:：分]\s*[0-9]{1,2}\s*秒?)?\s*分?$/,
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
 ];
-const CHROME_QUICK = /字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
+const CHROME_QUICK = /[0-9]{4}|字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
 /** Longest line read as page chrome. */
 const MAX_CHROME_LINE = 120;
 
@@ -80,6 +85,73 @@ export function isChromeLine(content: string): boolean {
   if (trimmed.length === 0 || trimmed.length > MAX_CHROME_LINE || /[。；]$/.test(trimmed)) return false;
   if (!CHROME_QUICK.test(trimmed)) return false;
   return CHROME.some((pattern) => pattern.test(trimmed));
+}
+
+/** A label of page chrome standing alone, its value on the next line: `时间：` / `2026-02-02 09:20`. */
+const CHROME_LABEL = /^(?:时间|发布时间|发表时间|发稿时间|更新时间|日期|发布日期|来源|文章来源|信息来源|作者|编辑|责任编辑|阅读量|阅读|浏览量|浏览次数|点击量|分享|分享到|字号|字体)\s*[:：]$/;
+/** Labels whose value stands on the next line. */
+const CHROME_VALUE_LABEL = /^(?:时间|发布时间|发表时间|发稿时间|更新时间|日期|发布日期|来源|文章来源|信息来源|作者|编辑|责任编辑|阅读量|浏览量|浏览次数|点击量)\s*[:：]$/;
+/** The start of a font-size switch spread over lines: `【字号：` / `加大` / `还原` / `减小` / `】`. */
+const CHROME_BRACKET_OPEN = /^[【\[]\s*(?:字号|字体)\s*[:：]?$/;
+/** Lines that are chrome only beside other chrome: buttons, separators, a breadcrumb's home. */
+const WEAK_CHROME = /^(?:[【\[]?\s*(?:下载|打印|全屏|收藏|分享|关闭|纠错|加大|还原|减小|默认|大|中|小|首页|返回|登录|注册|无障碍|English|繁体|简体)\s*[】\]]?|[>＞»›|｜×/\\→]+|[】\]])$/;
+const BREADCRUMB_SEPARATOR = /^[>＞»›→]+$/;
+/** Lines that can be a breadcrumb item or a chrome value: short, no sentence punctuation. */
+const SHORT_ITEM = /^[^。；，！？]{1,30}$/;
+
+/**
+ * Marks page chrome that spreads over several short lines, as text copied from a web page
+ * often is: a font-size switch one word per line, breadcrumbs with `>` on lines of their
+ * own, `来源：` with its value on the next line, button rows (下载 打印 全屏 收藏).
+ * `entries` are consecutive paragraph lines (0-based line numbers); returns one flag each.
+ */
+export function markChromeRuns(entries: ReadonlyArray<{ line: number; content: string }>): boolean[] {
+  const count = entries.length;
+  const chrome = entries.map((entry) => isChromeLine(entry.content));
+  const weak = entries.map((entry) => WEAK_CHROME.test(entry.content.trim()));
+  const near = (left: number, right: number): boolean => left >= 0 && right < count && entries[right]!.line - entries[left]!.line <= 2;
+  for (let index = 0; index < count; index++) {
+    const content = entries[index]!.content.trim();
+    if (CHROME_LABEL.test(content)) {
+      chrome[index] = true;
+      const value = entries[index + 1]?.content.trim() ?? '';
+      if (CHROME_VALUE_LABEL.test(content) && near(index, index + 1) && value.length <= 24 && SHORT_ITEM.test(value) && !CHROME_LABEL.test(value)) chrome[index + 1] = true;
+    }
+    if (CHROME_BRACKET_OPEN.test(content)) {
+      chrome[index] = true;
+      for (let next = index + 1; next < Math.min(count, index + 8) && near(next - 1, next); next++) {
+        const item = entries[next]!.content.trim();
+        if (item.length > 6) break;
+        chrome[next] = true;
+        if (/[】\]]$/.test(item)) break;
+      }
+    }
+    if (BREADCRUMB_SEPARATOR.test(content)) {
+      chrome[index] = true;
+      for (const other of [index - 1, index + 1]) {
+        if (other < 0 || other >= count || !near(Math.min(index, other), Math.max(index, other))) continue;
+        const item = entries[other]!.content.trim();
+        if (item.length <= 16 && SHORT_ITEM.test(item)) chrome[other] = true;
+      }
+    }
+  }
+  // A breadcrumb's last item is often repeated as the page's heading (云南要闻 / 云南要闻).
+  for (let index = 1; index < count; index++) {
+    if (chrome[index - 1] && !chrome[index] && near(index - 1, index) && entries[index]!.content.trim() === entries[index - 1]!.content.trim()) chrome[index] = true;
+  }
+  // Weak lines count when they stand beside chrome, or three or more together (下载 打印 全屏 收藏).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let index = 0; index < count; index++) {
+      if (chrome[index] || !weak[index]) continue;
+      const before = index > 0 && near(index - 1, index) && (chrome[index - 1] || (pass === 1 && weak[index - 1]));
+      const after = index + 1 < count && near(index, index + 1) && (chrome[index + 1] || (pass === 1 && weak[index + 1]));
+      let run = 1;
+      for (let next = index + 1; next < count && weak[next] && near(next - 1, next); next++) run++;
+      for (let previous = index - 1; previous >= 0 && weak[previous] && near(previous, previous + 1); previous--) run++;
+      if (before || after || run >= 3) chrome[index] = true;
+    }
+  }
+  return chrome;
 }
 
 /** Newspaper page jumps inside a paragraph: （下转第四版） （紧接第一版） （上接第2版）. */

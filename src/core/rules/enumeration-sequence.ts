@@ -19,7 +19,7 @@ export function enumerationSequences(context: RuleContext): EnumerationSequence[
 }
 
 function itemText(item: EnumerationItem, ordinal: number): string {
-  return item.text.slice(0, item.numeralStart - item.start) + formatNumeral(ordinal, item.numeral) + item.text.slice(item.numeralEnd - item.start);
+  return item.text.slice(0, item.numeralStart - item.start) + (formatNumeral(ordinal, item.numeral) ?? String(ordinal)) + item.text.slice(item.numeralEnd - item.start);
 }
 
 export const enumerationSequence: Rule = {
@@ -47,7 +47,13 @@ export const enumerationSequence: Rule = {
           for (let later = index; later < items.length; later++) {
             const laterItem = items[later]!;
             if (laterItem.ordinal !== later + 1) {
-              edits.push({ start: laterItem.numeralStart, end: laterItem.numeralEnd, newText: formatNumeral(later + 1, laterItem.numeral) });
+              const newText = formatNumeral(later + 1, laterItem.numeral);
+              // A number past the style's table (㊿): no partial renumbering.
+              if (newText === undefined) {
+                edits = [];
+                break;
+              }
+              edits.push({ start: laterItem.numeralStart, end: laterItem.numeralEnd, newText });
             }
           }
         }

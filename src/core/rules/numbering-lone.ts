@@ -1,5 +1,6 @@
 /** numbering-lone: a numbered level with a single item (（一） without （二）). */
 import type { Rule } from '../lint/rule.js';
+import { conventionOf, planNumbering } from '../outline/conventions.js';
 import { markerWithOrdinal } from '../outline/renumber.js';
 
 export const numberingLone: Rule = {
@@ -12,9 +13,13 @@ export const numberingLone: Rule = {
     en: 'A level with a single numbered item (（一） without （二）) should not be numbered',
   },
   check(context) {
+    const plans = planNumbering(context.outline);
     for (const group of context.outline.groups) {
       if (group.items.length !== 1) continue;
       const marker = group.items[0]!.marker!;
+      // Under numbering that runs across parents (（六） alone under 三、) a single child is normal;
+      // a single item that is not numbered 1 is numbering-sequence's to judge.
+      if (marker.ordinal !== 1 || conventionOf(plans, group.part, group.level) !== 'restart') continue;
       const next = markerWithOrdinal(marker, marker.ordinal + 1);
       context.report({
         start: marker.start,

@@ -1,6 +1,11 @@
-/** numbering-sequence: siblings count 一、二、三 without gaps, repeats or disorder; children restart at 一/1. */
-import type { Rule } from '../lint/rule.js';
-import { groupRenumberEdits, markerWithOrdinal } from '../outline/renumber.js';
+/**
+ * numbering-sequence: outline numbers count on without gaps, repeats or disorder, and each
+ * run starts where the document's own convention says (restart under each parent, or one
+ * run across parents — see outline/conventions.ts). 附件说明 numbers count 1, 2, 3 too.
+ */
+import type { Message, OffsetEdit, Rule, RuleContext } from '../lint/rule.js';
+import { planNumbering } from '../outline/conventions.js';
+import { formatNumeral, markerWithOrdinal, runRenumberEdits } from '../outline/renumber.js';
 
 export const numberingSequence: Rule = {
   id: 'numbering-sequence',
@@ -8,22 +13,28 @@ export const numberingSequence: Rule = {
   fixable: true,
   tags: ['numbering'],
   description: {
-    'zh-CN': '同级序号必须连续：不跳号、不重号、不乱序，下级序号在新的上级下从“一”或“1”重新开始',
-    en: 'Sibling outline numbers must be continuous: no gaps, repeats or disorder; child numbering restarts at 1 under a new parent',
+    'zh-CN': '同级序号必须连续：不跳号、不重号、不乱序；下级序号按本文惯例在新的上级下重新开始或接续编号',
+    en: "Outline numbers must be continuous (no gaps, repeats or disorder); child numbering restarts under a new parent or runs on, as the document's own convention is",
   },
   check(context) {
-    for (const group of context.outline.groups) {
+    for (const plan of planNumbering(context.outline)) {
+      const items = plan.run.items;
+      const start = plan.expectedStart ?? items[0]!.marker!.ordinal;
+      // One renumber fix per run, shared by its findings (only wrong markers change, so fixing any renumbers all).
+      let fix: OffsetEdit[] | undefined;
       let previous = 0;
-      // One renumber fix per group, shared by its findings (only wrong markers change, so fixing any renumbers all).
-      let fix: ReturnType<typeof groupRenumberEdits> | undefined;
-      for (let index = 0; index < group.items.length; index++) {
-        const item = group.items[index]!;
-        const marker = item.marker!;
-        const expected = index + 1;
+      for (let index = 0; index < items.length; index++) {
+        const marker = items[index]!.marker!;
+        const expected = start + index;
         if (marker.ordinal !== expected) {
           const expectedText = markerWithOrdinal(marker, expected);
-          let message;
-          if (index === 0) {
+          let message: Message;
+          if (index === 0 && plan.reason === 'continue') {
+            message = {
+              'zh-CN': `序号“${marker.text}”未接续上文，本文此级序号连续编排，应为“${expectedText}”`,
+              en: `Number "${marker.text}" does not continue the previous run (this document numbers this level straight through); expected "${expectedText}"`,
+            };
+          } else if (index === 0) {
             message = {
               'zh-CN': `序号“${marker.text}”应从“${expectedText}”开始`,
               en: `Numbering should start at "${expectedText}", not "${marker.text}"`,
@@ -44,11 +55,54 @@ export const numberingSequence: Rule = {
               en: `Number "${marker.text}" skips, expected "${expectedText}"`,
             };
           }
-          fix ??= groupRenumberEdits(group, index);
+          fix ??= runRenumberEdits(items, start);
           context.report({ start: marker.start, end: marker.end, message, fix });
         }
         previous = marker.ordinal;
       }
     }
+    checkAttachmentNumbers(context);
   },
 };
+
+/** 附件说明: 附件：1.名称 / 2.名称 … count 1, 2, 3 (GB/T 9704 7.3.4). */
+function checkAttachmentNumbers(context: RuleContext): void {
+  const children = context.document.root.children;
+  let list: Array<{ ordinal: number; numeralStart: number; numeralEnd: number; numeral: 'ascii' | 'fullwidth' }> = [];
+  const flush = (): void => {
+    if (list.length === 0) return;
+    const items = list;
+    list = [];
+    let fix: OffsetEdit[] | undefined;
+    items.forEach((item, index) => {
+      const expected = index + 1;
+      if (item.ordinal === expected) return;
+      const expectedText = formatNumeral(expected, item.numeral)!;
+      if (!fix) {
+        fix = [];
+        items.forEach((other, otherIndex) => {
+          if (other.ordinal !== otherIndex + 1) fix!.push({ start: other.numeralStart, end: other.numeralEnd, newText: formatNumeral(otherIndex + 1, other.numeral)! });
+        });
+      }
+      const written = context.text.slice(item.numeralStart, item.numeralEnd);
+      context.report({
+        start: item.numeralStart,
+        end: item.numeralEnd,
+        message: {
+          'zh-CN': `附件序号“${written}”不连续，应为“${expectedText}”`,
+          en: `Attachment number "${written}" is out of sequence, expected "${expectedText}"`,
+        },
+        fix,
+      });
+    });
+  };
+  for (const node of children) {
+    if (node.type === 'attachmentNote') {
+      if (node.number) list.push(node.number);
+      continue;
+    }
+    if (node.type === 'html') continue;
+    flush();
+  }
+  flush();
+}

@@ -6,7 +6,7 @@
 import type { OffsetEdit, Rule } from '../lint/rule.js';
 import type { LineTable } from '../parse/lines.js';
 import type { TextBlock } from '../parse/report.js';
-import { findFillInInstructions, findPageJumps, isChromeLine, isResidueLike, isResidueLine } from '../parse/residue.js';
+import { findFillInInstructions, findPageJumps, isResidueLike } from '../parse/residue.js';
 import { blocksWithMatch } from './cjk.js';
 
 function isBlankLine(text: string, lines: LineTable, line: number): boolean {
@@ -40,19 +40,24 @@ export const templateResidue: Rule = {
     const { document, text } = context;
     const lines = document.lines;
     // Residue lines are recognised by the parser (parse/residue.ts), shared with title detection and the outline.
-    const single = document.blocks.filter((block) => block.topLevel && lines.ends[block.line]! >= block.end);
-    const title = single.find((block) => block.node.type === 'reportTitle');
-    const prose = (block: TextBlock): string => context.maskedText(block).replace(/\u0000+/g, ' ');
-    for (const block of single) {
-      if (block.node.type !== 'residue') continue;
-      const raw = text.slice(block.start, block.end);
-      const shown = prose(block).trim() || raw.trim();
+    const firstTitle = document.root.children.find((node) => node.type === 'reportTitle');
+    const titleStart = firstTitle?.position?.start.offset;
+    const maskedOf = new Map<number, TextBlock>();
+    for (const block of document.blocks) if (block.node.type === 'residue') maskedOf.set(block.start, block);
+    for (const node of document.root.children) {
+      if (node.type !== 'residue' || !node.position) continue;
+      const start = node.position.start.offset!;
+      const end = node.position.end.offset!;
+      const line = node.position.start.line - 1;
+      const raw = text.slice(start, end);
+      const block = maskedOf.get(start);
+      const shown = (block ? context.maskedText(block).replace(/\u0000+/g, ' ').trim() : '') || raw.trim();
       const excerpt = shown.length > 20 ? shown.slice(0, 20) + '…' : shown;
-      const inPreamble = title !== undefined && block.start < title.start;
+      const inPreamble = titleStart !== undefined && start < titleStart;
       let message;
-      if (isChromeLine(raw) || isChromeLine(shown)) {
+      if (node.reason === 'chrome') {
         message = { 'zh-CN': `网页残留：“${excerpt}”，应删除`, en: `Web-page residue: "${excerpt}"; delete it` };
-      } else if (isResidueLine(raw) || isResidueLine(shown) || isResidueLike(shown)) {
+      } else if (node.reason === 'template' || isResidueLike(shown)) {
         message = { 'zh-CN': `模板网站残留：“${excerpt}”，应删除`, en: `Template-site residue: "${excerpt}"; delete it` };
       } else {
         message = {
@@ -60,7 +65,7 @@ export const templateResidue: Rule = {
           en: `Template-site residue (grouped with residue before the title): "${excerpt}"; delete it`,
         };
       }
-      context.report({ start: block.start, end: block.end, message, fix: [deleteLine(text, lines, block.line, inPreamble)] });
+      context.report({ start, end, message, fix: [deleteLine(text, lines, line, inPreamble)] });
     }
 
     // Newspaper page jumps inside a paragraph: （下转第四版）.
