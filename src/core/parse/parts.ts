@@ -80,18 +80,37 @@ export function isDashSubtitle(content: string): boolean {
   return /^[—－]{1,2}|^-{2}/.test(content.trim());
 }
 
+/** Words of a lead-in sentence, never of a 主送 line. */
+const BODY_LEAD = /根据|为了|为进一步|现将|现就|现对|按照|经研究|的规定|如下|通知如下|意见如下|报告如下/;
+
 /** 主送 line: ending with a colon, no sentence inside (long lists of bodies are allowed in the preamble). */
 export function isAddresseeLike(content: string, long = false): boolean {
   const trimmed = content.trim();
   if (trimmed.length <= 1 || !/[：:]$/.test(trimmed) || trimmed.includes('。')) return false;
-  if (trimmed.length <= 40) return true;
-  return long && trimmed.length <= 120 && /[、，,]/.test(trimmed) && !/[；;？?！!]/.test(trimmed);
+  if (trimmed.length <= 40) return !BODY_LEAD.test(trimmed);
+  // A long 主送 is a list of bodies (各省、自治区、直辖市人民政府，国务院各部委、各直属机构：), not a lead-in sentence.
+  return (
+    long &&
+    trimmed.length <= 120 &&
+    /[、，,]/.test(trimmed) &&
+    !/[；;？?！!]/.test(trimmed) &&
+    !BODY_LEAD.test(trimmed) &&
+    trimmed.slice(0, -1).split(/[、，,]/).every((segment) => segment.length <= 25)
+  );
 }
 
 /** An author line under a speech title and its subtitle: `省长　许勤`, `XX县人民政府县长 XXX`. */
 export function isAuthorLine(content: string): boolean {
   const trimmed = content.trim();
-  return trimmed.length >= 2 && trimmed.length <= 24 && isTitleLike(trimmed) && !/[、，]/.test(trimmed) && !/^(?:目\s*录|第)/.test(trimmed);
+  // Not a photo caption (省长赵刚作政府工作报告) or a table of contents.
+  return (
+    trimmed.length >= 2 &&
+    trimmed.length <= 24 &&
+    isTitleLike(trimmed) &&
+    !/[、，作在]/.test(trimmed) &&
+    !/^(?:目\s*录|第)/.test(trimmed) &&
+    !endsWithDocumentKind(trimmed)
+  );
 }
 
 /** A head-note under a law or regulation's title: `2018年1月25日 最高人民法院审判委员会第1732次会议通过`. */

@@ -598,6 +598,28 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (titleIndex < 0) flush();
   }
 
+  // A page header names the page above its chrome; the document's own title is the one that
+  // carries its ——subtitle, after the chrome (宁夏要闻 … 发表时间 … / 政府工作报告 / ——2026年2月3日在…).
+  if (titleIndex >= 0 && !isDashSubtitle(contentOf(children[titleIndex + 1] ?? children[titleIndex]!))) {
+    let sawChrome = false;
+    for (let index = titleIndex + 1; index + 1 < preambleEnd; index++) {
+      const node = children[index]!;
+      if (node.type === 'residue') {
+        sawChrome = true;
+        continue;
+      }
+      if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
+      const content = contentOf(node);
+      if (!isTitleLike(content) || !sawChrome) break;
+      if (isDashSubtitle(contentOf(children[index + 1]!))) {
+        const header = children[titleIndex]!;
+        replace(titleIndex, { type: 'residue', reason: 'chrome', children: phrasingOf(header), position: header.position! });
+        titleIndex = index;
+      }
+      break;
+    }
+  }
+
   // A page header repeats the title above the page chrome: the document's own title is the later copy.
   if (titleIndex >= 0) {
     const titleText = contentOf(children[titleIndex]!);

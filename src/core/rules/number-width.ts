@@ -33,6 +33,10 @@ export const numberWidth: Rule = {
     en: 'Arabic numerals and the percent sign are half-width in running text ("１２％" → "12%")',
   },
   check(context) {
+    // A document that writes ％ throughout (and never %) follows a house style: one finding for all of them.
+    const consistentPercent = !context.text.includes('%');
+    const percentEdits: Array<{ start: number; end: number; newText: string }> = [];
+    let firstPercent: number | undefined;
     for (const block of blocksWithMatch(context, /[０-９％]/g)) {
       const masked = context.maskedText(block);
       FULL_RUN.lastIndex = 0;
@@ -53,6 +57,12 @@ export const numberWidth: Rule = {
         }
         const original = run.slice(0, end);
         if (replacement === original) continue;
+        if (consistentPercent && original === '％') {
+          const at = block.start + runStart;
+          firstPercent ??= at;
+          percentEdits.push({ start: at, end: at + 1, newText: '%' });
+          continue;
+        }
         // A comma in Chinese text stays full-width: split the run at any unconverted ，.
         const start = block.start + runStart;
         const edits = [];
@@ -69,6 +79,18 @@ export const numberWidth: Rule = {
           fix: edits,
         });
       }
+    }
+    if (firstPercent !== undefined) {
+      const count = percentEdits.length;
+      context.report({
+        start: firstPercent,
+        end: firstPercent + 1,
+        message: {
+          'zh-CN': `本文统一使用全角百分号“％”（共 ${count} 处），正文宜用半角“%”；修复将一次全部替换`,
+          en: `This document writes the full-width percent sign "％" throughout (${count} ${count === 1 ? 'time' : 'times'}); running text uses "%" — the fix replaces all of them`,
+        },
+        fix: percentEdits,
+      });
     }
   },
 };

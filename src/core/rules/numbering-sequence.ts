@@ -5,6 +5,7 @@
  */
 import type { Message, OffsetEdit, Rule, RuleContext } from '../lint/rule.js';
 import { planNumbering } from '../outline/conventions.js';
+import { findInversions } from '../outline/inversions.js';
 import { formatNumeral, markerWithOrdinal, runRenumberEdits } from '../outline/renumber.js';
 
 export const numberingSequence: Rule = {
@@ -17,8 +18,11 @@ export const numberingSequence: Rule = {
     en: "Outline numbers must be continuous (no gaps, repeats or disorder); child numbering restarts under a new parent or runs on, as the document's own convention is",
   },
   check(context) {
+    // A list interrupted by an inverted run (（一）… 一、二、… （二）) goes on after it: not a new run.
+    const continued = new Set(findInversions(context.outline).map((inversion) => inversion.after));
     for (const plan of planNumbering(context.outline)) {
       const items = plan.run.items;
+      if (continued.has(items[0]!)) continue;
       const start = plan.expectedStart ?? items[0]!.marker!.ordinal;
       // One renumber fix per run, shared by its findings (only wrong markers change, so fixing any renumbers all).
       let fix: OffsetEdit[] | undefined;

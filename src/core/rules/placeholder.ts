@@ -85,6 +85,18 @@ function allowedAt(masked: string, start: number, allow: AllowIndex): boolean {
   return false;
 }
 
+/** True when the X at `index` sits in a short quoted code of digits, capitals and + (“415X”, “1+N+X”). */
+function isQuotedCode(masked: string, index: number): boolean {
+  let open = index - 1;
+  while (open >= 0 && index - open <= 12 && /[0-9A-Z+＋·.\-]/.test(masked[open]!)) open--;
+  let close = index + 1;
+  while (close < masked.length && close - index <= 12 && /[0-9A-Z+＋·.\-]/.test(masked[close]!)) close++;
+  if (masked[open] !== '“' || masked[close] !== '”') return false;
+  const code = masked.slice(open + 1, close);
+  // A code has a digit or another capital beside the X; “X” alone or “XX” stays a placeholder.
+  return /[0-9]/.test(code) || /[A-WYZ]/.test(code);
+}
+
 /** Finds placeholder tokens in one block. */
 export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'options'>, block: TextBlock): Token[] {
   const masked = context.maskedText(block);
@@ -107,6 +119,8 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
       if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
+      // A quoted programme code: “415X”, “555X”, “1+N+X” (digits and capitals only inside the quotes).
+      if (match[0] === 'X' && (isQuotedCode(masked, start) || (/[+＋]/.test(before ?? '') && /[^XxＸｘ]/.test(masked[start - 2] ?? '') && /[”’」、，。；）]/.test(after ?? '')))) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
     }
   }
