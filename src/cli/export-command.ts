@@ -4,16 +4,20 @@
  * or error findings remain), 2 failure (bad arguments, unreadable input,
  * OUT exists without --force, OUT is a folder / unwritable / locked).
  * The file is written to a temporary file and renamed, so OUT is never
- * half-written.
+ * half-written; only a regular file is ever replaced (a device, FIFO or socket
+ * at OUT is refused), and OUT may not be the input under another name (a
+ * symbolic or hard link: compared by device and inode). An OUT ending in a path
+ * separator is a folder: <name>.docx is written inside it, creating it (and
+ * missing parents) when needed.
  */
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lintDocument, parseReport, type Finding } from '../core/index.js';
 import { exportDocx, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
 import { ConfigLoader } from './config.js';
-import { CliError, readDocument, writeFileAtomic } from './io.js';
+import { CliError, MAX_REPORT_BYTES, describeFsError, describeNonRegular, readDocument, readRegularFile, writeFileAtomic } from './io.js';
 
 export type ExportIo = {
   cwd: string;
@@ -32,14 +36,14 @@ const MESSAGES = {
     'zh-CN':
       '用法：report-md export 文件 [-o 输出] [--force] [--strict]\n\n' +
       '按 GB/T 9704 版式导出 DOCX（默认写到源文件旁的 <名称>.docx）。\n\n' +
-      '  -o, --output 输出   输出文件路径\n' +
+      '  -o, --output 输出   输出文件路径；以 / 结尾表示文件夹（不存在时创建），写入其中的 <名称>.docx\n' +
       '  --force             覆盖已存在的输出文件\n' +
       '  --strict            仍有占位符或错误时不导出（退出码 1）\n' +
       '  -h, --help          显示本帮助\n',
     en:
       'usage: report-md export FILE [-o OUT] [--force] [--strict]\n\n' +
       'Exports FILE as DOCX in the GB/T 9704 layout (default: <name>.docx beside the source).\n\n' +
-      '  -o, --output OUT    output file\n' +
+      '  -o, --output OUT    output file; ending in / it is a folder (created when missing) that gets <name>.docx\n' +
       '  --force             overwrite an existing output file\n' +
       '  --strict            write nothing and exit 1 while placeholders or errors remain\n' +
       '  -h, --help          show this help\n',
@@ -47,6 +51,7 @@ const MESSAGES = {
   oneFile: { 'zh-CN': '需要且只能指定一个输入文件', en: 'expects exactly one input FILE' },
   exists: { 'zh-CN': (out: string) => `${out}: 文件已存在（使用 --force 覆盖）`, en: (out: string) => `${out}: already exists (use --force to overwrite)` },
   folder: { 'zh-CN': (out: string) => `${out}: 输出路径是一个文件夹`, en: (out: string) => `${out}: the output path is a folder` },
+  notFolder: { 'zh-CN': (out: string) => `${out}: 不是文件夹（以 / 结尾的输出路径表示文件夹）`, en: (out: string) => `${out}: not a folder (an output path ending in / names a folder)` },
   sameFile: { 'zh-CN': (out: string) => `${out}: 输出文件不能是输入文件本身`, en: (out: string) => `${out}: the output must not be the input file` },
   placeholders: {
     'zh-CN': (n: number) => `警告：仍有 ${n} 处占位符 (${n} placeholder${n === 1 ? '' : 's'} remain${n === 1 ? 's' : ''})`,
@@ -97,13 +102,33 @@ export function fileImageReader(sourcePath: string): ReadImage {
       }
       target = path.resolve(folder, decoded);
     }
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    if (!stat || stat.isDirectory()) return undefined;
+    // Regular files only, up to 32 MiB: /dev/zero or a FIFO as an image is “unreadable”, not a hang.
+    return new Uint8Array(readRegularFile(target, 'en', MAX_REPORT_BYTES).bytes);
+  };
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two paths are one file (symbolic links followed, hard links included): same device and inode. */
+function sameFile(left: string, right: string): boolean {
+  const identity = (file: string) => {
     try {
-      return new Uint8Array(await fs.readFile(target));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
-      throw error;
+      return fs.statSync(file, { bigint: true });
+    } catch {
+      return undefined;
     }
   };
+  const a = identity(left);
+  const b = identity(right);
+  return a !== undefined && b !== undefined && a.ino !== 0n && a.dev === b.dev && a.ino === b.ino;
 }
 
 /** Runs the export command; never throws, returns the exit code. */
@@ -141,14 +166,22 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
   }
 
   const input = path.resolve(io.cwd, positionals[0]!);
-  const output = values.output !== undefined ? path.resolve(io.cwd, values.output) : defaultOutputPath(input);
+  // A trailing separator names a folder (as in `cp a b/`): the DOCX goes inside it.
+  const folderOutput = values.output !== undefined && (values.output.endsWith('/') || (path.sep === '\\' && values.output.endsWith('\\')));
+  const outputFolder = folderOutput ? path.resolve(io.cwd, values.output!) : undefined;
+  const output = outputFolder !== undefined ? path.join(outputFolder, path.basename(defaultOutputPath(input))) : values.output !== undefined ? path.resolve(io.cwd, values.output) : defaultOutputPath(input);
   const shownInput = positionals[0]!;
-  const shownOutput = values.output ?? path.relative(io.cwd, output);
+  const shownOutput = outputFolder !== undefined ? values.output! + path.basename(output) : (values.output ?? path.relative(io.cwd, output));
   try {
-    if (output === input) return fail(MESSAGES.sameFile[lang](shownOutput));
-    // Refuse early, before any work, when OUT exists and --force is absent.
-    const existing = await fs.stat(output).catch(() => undefined);
+    if (outputFolder !== undefined) {
+      const folder = statOrUndefined(outputFolder);
+      if (folder && !folder.isDirectory()) return fail(MESSAGES.notFolder[lang](values.output!));
+    }
+    if (output === input || sameFile(input, output)) return fail(MESSAGES.sameFile[lang](shownOutput));
+    // Refuse early, before any work: OUT is a folder, not a regular file, or exists without --force.
+    const existing = statOrUndefined(output);
     if (existing?.isDirectory()) return fail(MESSAGES.folder[lang](shownOutput));
+    if (existing && !existing.isFile()) return fail(`${shownOutput}: ${describeNonRegular(existing, lang)}${lang === 'zh-CN' ? '，只写入普通文件' : '; only regular files are written'}`);
     if (existing && !values.force) return fail(MESSAGES.exists[lang](shownOutput));
 
     const document = readDocument(input, lang);
@@ -182,7 +215,16 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     for (const warning of result.warnings) {
       io.stderr(`report-md export: ${shownInput}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`);
     }
-    writeFileAtomic(output, result.data, { overwrite: values.force, lang });
+    // The input and OUT may have become one file while the DOCX was being made.
+    if (sameFile(input, output)) return fail(MESSAGES.sameFile[lang](shownOutput));
+    if (outputFolder !== undefined) {
+      try {
+        fs.mkdirSync(outputFolder, { recursive: true });
+      } catch (error) {
+        throw new CliError(`${values.output}: ${lang === 'zh-CN' ? '无法创建文件夹' : 'cannot create the folder'}: ${describeFsError(error, lang)}`);
+      }
+    }
+    writeFileAtomic(output, result.data, { overwrite: values.force, lang, shown: shownOutput });
     io.stdout(MESSAGES.written[lang](shownInput, shownOutput));
     return 0;
   } catch (error) {

@@ -33,6 +33,7 @@ function usage(lang: Lang): string {
   export 文件 [-o 输出] [--force] [--strict]         导出为 GB/T 9704 版式的 DOCX
 
 通用选项：--lang zh-CN|en  --help  --version
+输入：普通文件，不超过 32 MB；UTF-8（可带 BOM）、GB18030/GBK 或带 BOM 的 UTF-16
 退出码：0 无错误；1 有错误级问题；2 用法或读写错误
 `;
   }
@@ -45,6 +46,7 @@ Commands:
   export FILE [-o OUT] [--force] [--strict]         export to DOCX in GB/T 9704 layout
 
 Common options: --lang zh-CN|en  --help  --version
+Input: regular files up to 32 MB; UTF-8 (± BOM), GB18030/GBK or UTF-16 with a BOM
 Exit codes: 0 no errors; 1 error findings; 2 usage or I/O error
 `;
 }
@@ -175,7 +177,7 @@ function runFix(argv: string[], io: CliIo, lang: Lang): number {
       if (values['stdout']) {
         io.stdout(fixed);
       } else if (fixed !== document.text) {
-        writeFileAtomic(file, encodeDocument(document, fixed), { overwrite: true, lang });
+        writeFileAtomic(file, encodeDocument(document, fixed), { overwrite: true, lang, shown: file, ...(document.snapshot ? { expected: document.snapshot } : {}) });
         changedFiles++;
         io.stderr(`${lang === 'zh-CN' ? '已修复' : 'fixed'} ${displayPath(io, file)}\n`);
       }
