@@ -102,7 +102,7 @@ against \`node dist/cli.cjs …\`, each in a fresh temporary folder, and regener
 when a case fails. The same cases (test/fixtures/cli-safety/cases.mjs) are the mocha test
 test/unit/cli-safety.test.ts, which runs them against the \`tsc -b\` output on every \`npx mocha\`.
 
-A case **held** when the CLI did what the "expected" rules below say, finished within
+A case **held** when the CLI behaved as "What the CLI guarantees" below says, finished within
 ${TIME_LIMIT_MS / 1000} s (a refusal within 8 s), printed no stack trace and, when it failed (exit 2),
 printed a one-line \`report-md…: FILE: problem\` message naming the file.
 
