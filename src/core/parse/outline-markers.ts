@@ -17,7 +17,7 @@ const NUMERAL_LIST = /^([一二三四五六七八九十两]{1,3}|[百千万])(?:
 // Level 2: （一） with full- or half-width brackets.
 const LEVEL2 = new RegExp(`^([（(])(${STRAY})(${HAN})(${STRAY})([）)])`);
 // Level 3: 1. 1、 １． — not a decimal number (1.5) and not a date (2020.7). A stray space only before 、.
-const LEVEL3 = new RegExp(`^(${DIGITS})(?:()([.．])|(${STRAY})(、))(?![0-9０-９])`);
+const LEVEL3 = new RegExp(`^(${DIGITS})(?:()([.．﹒])|(${STRAY})(、))(?![0-9０-９])`);
 // Level 4: （1） (1).
 const LEVEL4 = new RegExp(`^([（(])(${STRAY})(${DIGITS})(${STRAY})([）)])`);
 // Level 5: ①.

@@ -14,7 +14,7 @@ export const DATE_LINE =
   /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
 
 /** 发文字号: 国办发〔2019〕3号, 粤府〔2024〕12号, 京政发[2020]第5号. */
-const DOC_NUMBER = /^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号$/;
+const DOC_NUMBER = /^[（(]?[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号[）)]?$/;
 
 /** 版头 lines other than the 发文字号: 份号, 密级, 紧急程度, 签发人. */
 const MASTHEAD = /^(?:[0-9]{6}|(?:绝密|机密|秘密)(?:\s*★\s*[0-9一二三四五六七八九十]+\s*年)?|特急|加急|特提|平急|签\s*发\s*人\s*[:：].{1,30})$/;
@@ -41,6 +41,12 @@ export function isTitleLike(content: string): boolean {
   if (isParentheticalLine(trimmed)) return false;
   if (/^(?:特此|专此|以上|此致)/.test(trimmed)) return false;
   return true;
+}
+
+/** A long one-line title (关于印发…若干政策和…行动计划（2021—2023年）的通知): no sentence inside, ends with its kind. */
+export function isLongTitle(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length > 40 && trimmed.length <= 100 && !/[。；！？]/.test(trimmed) && !TRAILING_PUNCTUATION.test(trimmed) && /^关于|关于.{2,}的(?:通知|意见|决定|报告|请示|批复|通报|函)/.test(trimmed) && endsWithDocumentKind(trimmed);
 }
 
 /** True when a title ends with the kind of document it is (…的通知, …工作总结, …（试行）). */

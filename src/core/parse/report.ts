@@ -25,6 +25,7 @@ import {
   isDatedHeadNote,
   isDocNumber,
   isImprintLine,
+  isLongTitle,
   isNoteLine,
   isParentheticalLine,
   isTitleLike,
@@ -489,9 +490,13 @@ function isHeadLine(content: string): boolean {
     mastheadRole(content) !== undefined ||
     isDateLine(content) ||
     isDatedHeadNote(content) ||
-    titleBeforeDash(content) !== undefined
+    titleBeforeDash(content) !== undefined ||
+    isLongTitle(content)
   );
 }
+
+/** The 文种 of GB/T 9704 and the 条例: a title ending so is complete. */
+const OFFICIAL_KIND = /(?:的|之)?(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|指导意见|实施意见)$/;
 
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
@@ -593,7 +598,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
       if (isResidueLike(content)) groupHasResidue = true;
       else if (mastheadRole(content) === 'issuer' && nextIsDocNumber(index)) continue;
-      else if ((node.type === 'sectionTitle' && node.depth > 0) || (isTitleLike(content) && mastheadRole(content) === undefined) || titleBeforeDash(content)) candidates.push(index);
+      else if ((node.type === 'sectionTitle' && node.depth > 0) || (isTitleLike(content) && mastheadRole(content) === undefined) || titleBeforeDash(content) || isLongTitle(content)) candidates.push(index);
     }
     if (titleIndex < 0) flush();
   }
@@ -622,10 +627,10 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
 
   // A page header repeats the title above the page chrome: the document's own title is the later copy.
   if (titleIndex >= 0) {
-    const titleText = contentOf(children[titleIndex]!);
+    const titleText = sameTitleKey(contentOf(children[titleIndex]!));
     for (let index = titleIndex + 1; index < preambleEnd; index++) {
       const node = children[index]!;
-      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || contentOf(node) !== titleText) continue;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || sameTitleKey(contentOf(node)) !== titleText) continue;
       for (let header = titleIndex; header < index; header++) {
         const headerNode = children[header]!;
         if (headerNode.type === 'residue') break;
@@ -736,6 +741,18 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     if (!isAfterMatter(node)) break;
   }
+  // A date followed by its 附注 (（此件公开发布）) closes the document even when an attached text follows without a 附件 heading.
+  if (closingDate < 0) {
+    for (let index = preambleEnd + 1; index + 1 < children.length; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
+      const next = children[index + 1]!;
+      if ((next.type === 'paragraph' || next.type === 'sectionTitle') && /^[（(](?:此件|本文|此文|联系人)/.test(contentOf(next)) && isNoteLine(contentOf(next))) {
+        closingDate = index;
+        break;
+      }
+    }
+  }
   let closingStart = closingDate;
   if (closingDate >= 0) {
     replace(closingDate, { type: 'dateLine', children: phrasingOf(children[closingDate]!), position: children[closingDate]!.position! });
@@ -755,15 +772,16 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
     if (index === closingDate) afterClosing = true;
-    if (node.type !== 'paragraph' && node.type !== 'sectionTitle') {
+    if (node.type !== 'paragraph' && node.type !== 'sectionTitle' && !(node.type === 'outlineHeading' && inAttachmentNote >= 0)) {
       if (node.type !== 'html') inAttachmentNote = -1;
       continue;
     }
     const block = blockByNode.get(node);
     if (!block) continue;
-    const content = contentOf(node);
+    const content = node.type === 'outlineHeading' ? text.slice(block.start, block.end).trim() : contentOf(node);
     const previous = children[index - 1];
-    const adjacent = previous !== undefined && block.line - lineOf(previous) === 1;
+    // Name lines of a 附件说明 may stand a blank line apart.
+    const adjacent = previous !== undefined && block.line - lineOf(previous) <= 2;
     if (isAttachmentNoteStart(content)) {
       inAttachmentNote = markAttachmentNote(index, content, undefined);
       continue;
@@ -777,6 +795,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
     }
     inAttachmentNote = -1;
+    if (node.type === 'outlineHeading') continue;
     if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
     } else if (isImprintLine(content)) {
@@ -809,8 +828,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   /** The last index of a title that starts at `first` (the author's line breaks inside a title). */
   function titleExtent(first: number): number {
     let text = contentOf(children[first]!);
-    if (endsWithDocumentKind(text)) return first;
+    if (endsWithDocumentKind(text) && !nextContinuesTitle(first, text)) return first;
     let last = first;
+    let kindEnd = endsWithDocumentKind(text) ? first : -1;
     for (let next = first + 1; next < Math.min(preambleEnd, first + MAX_TITLE_LINES); next++) {
       const node = children[next]!;
       if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
@@ -819,9 +839,14 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) break;
       text += content;
       if (text.length > MAX_TITLE_LENGTH) break;
-      if (endsWithDocumentKind(text)) return next;
+      // …的通知 / …的意见 ends a title for certain; …制度 may go on (…制度 / 重大执法决定法制审核制度的指导意见).
+      if (endsWithDocumentKind(text)) {
+        kindEnd = next;
+        if (OFFICIAL_KIND.test(text) || !nextContinuesTitle(next, text)) return next;
+      }
       last = next;
     }
+    if (kindEnd >= 0) return kindEnd;
     // A slogan title on two lines directly above its ——subtitle: 凝心聚力谋发展 / 实干担当开新局.
     if (last === first + 1 || last === first) {
       const second = children[first + 1];
@@ -840,6 +865,16 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
     }
     return first;
+  }
+
+  /** True when the line after `index` carries on the title and ends it with a 文种 (…的指导意见). */
+  function nextContinuesTitle(index: number, text: string): boolean {
+    const node = children[index + 1];
+    if (!node || index + 1 >= preambleEnd || (node.type !== 'paragraph' && node.type !== 'sectionTitle')) return false;
+    if (lineOf(node) - lineOf(children[index]!) > 2) return false;
+    const content = contentOf(node);
+    if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) return false;
+    return (text + content).length <= MAX_TITLE_LENGTH && OFFICIAL_KIND.test(content);
   }
 
   /** Nodes that may follow the 成文日期: 附注, 版记, footnotes, comments, residue, blank Markdown. */
@@ -882,6 +917,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     replace(index, replacement);
     return number ? number.ordinal : 0;
   }
+}
+
+/** A title compared across copies: half- and full-width brackets, dashes and spaces alike. */
+function sameTitleKey(title: string): string {
+  return title.replace(/[\s\u3000]/g, '').replace(/[(（]/g, '(').replace(/[)）]/g, ')').replace(/[—–－-]+/g, '-');
 }
 
 function phrasingOf(node: RootContent): PhrasingContent[] {

@@ -36,18 +36,25 @@ export const enumerationSequence: Rule = {
       const items = sequence.items;
       // A lone item, or a run that never starts at 1 with a single item, is not a checkable enumeration.
       if (items.length < 2) continue;
+      // （1）…；（2）…；（3）… in one paragraph: the paragraph's own marker is item 1.
+      const block = items[0]!.block;
+      const marker = block.marker;
+      const base =
+        marker && ((marker.level === 4 && items[0]!.family === 'paren') || (marker.level === 3 && items[0]!.family === 'digit')) && items[0]!.ordinal === marker.ordinal + 1
+          ? marker.ordinal
+          : 0;
       let edits: OffsetEdit[] | undefined;
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
-        const expected = index + 1;
+        const expected = base + index + 1;
         if (item.ordinal === expected) continue;
         if (!edits) {
           // Shared by every finding of the sequence: items before the first wrong one are already right.
           edits = [];
           for (let later = index; later < items.length; later++) {
             const laterItem = items[later]!;
-            if (laterItem.ordinal !== later + 1) {
-              const newText = formatNumeral(later + 1, laterItem.numeral);
+            if (laterItem.ordinal !== base + later + 1) {
+              const newText = formatNumeral(base + later + 1, laterItem.numeral);
               // A number past the style's table (㊿): no partial renumbering.
               if (newText === undefined) {
                 edits = [];

@@ -6,6 +6,8 @@
 import type { Rule } from '../lint/rule.js';
 import { blocksWithMatch, inMarker } from './cjk.js';
 
+/** This many ％ and no % make a house style rather than a slip. */
+const HOUSE_STYLE_MIN = 3;
 const FULL_RUN = /[０-９％][０-９％．，]*/g;
 
 function toHalf(char: string): string {
@@ -35,6 +37,7 @@ export const numberWidth: Rule = {
   check(context) {
     // A document that writes ％ throughout (and never %) follows a house style: one finding for all of them.
     const consistentPercent = !context.text.includes('%');
+    // A consistent house style is no slip: one informative finding, no automatic change.
     const percentEdits: Array<{ start: number; end: number; newText: string }> = [];
     let firstPercent: number | undefined;
     for (const block of blocksWithMatch(context, /[０-９％]/g)) {
@@ -80,16 +83,25 @@ export const numberWidth: Rule = {
         });
       }
     }
-    if (firstPercent !== undefined) {
+    // Two or fewer are slips like any other: one finding each, with the fix.
+    if (percentEdits.length > 0 && percentEdits.length < HOUSE_STYLE_MIN) {
+      for (const edit of percentEdits) {
+        context.report({
+          start: edit.start,
+          end: edit.end,
+          message: { 'zh-CN': `全角数字或百分号“％”应为半角“%”`, en: `Full-width digits or percent sign "％"; use half-width "%"` },
+          fix: [edit],
+        });
+      }
+    } else if (firstPercent !== undefined) {
       const count = percentEdits.length;
       context.report({
         start: firstPercent,
         end: firstPercent + 1,
         message: {
-          'zh-CN': `本文统一使用全角百分号“％”（共 ${count} 处），正文宜用半角“%”；修复将一次全部替换`,
-          en: `This document writes the full-width percent sign "％" throughout (${count} ${count === 1 ? 'time' : 'times'}); running text uses "%" — the fix replaces all of them`,
+          'zh-CN': `本文统一使用全角百分号“％”（共 ${count} 处）；如需改为半角“%”，可用“替换”一次完成`,
+          en: `This document writes the full-width percent sign "％" throughout (${count} ${count === 1 ? 'time' : 'times'}); to use "%" instead, replace them all at once`,
         },
-        fix: percentEdits,
       });
     }
   },

@@ -20,6 +20,9 @@ export const numberingLone: Rule = {
       // Under numbering that runs across parents (（六） alone under 三、) a single child is normal;
       // a single item that is not numbered 1 is numbering-sequence's to judge.
       if (marker.ordinal !== 1 || conventionOf(plans, group.part, group.level) !== 'restart') continue;
+      // （1）…；（2）…；（3）… run on inside the paragraph: the list is there, in one line.
+      const line = context.text.slice(marker.end, context.document.lines.ends[group.items[0]!.line] ?? marker.end);
+      if (line.includes(markerWithOrdinal(marker, 2))) continue;
       const next = markerWithOrdinal(marker, marker.ordinal + 1);
       context.report({
         start: marker.start,

@@ -4,7 +4,7 @@ import type { Rule } from '../lint/rule.js';
 const OPENERS = '（“‘《【〔';
 const CLOSERS = '）”’》】〕';
 const MAX_PER_BLOCK = 20;
-const BRACKET = /[（）“”‘’《》【】〔〕]/g;
+const BRACKET = /[（）“”‘’《》【】〔〕"']/g;
 
 /** True for the ） of a list marker such as 1）, a）, ①）: digits or a letter right after the start or punctuation. */
 function isListMarkerClose(masked: string, index: number): boolean {
@@ -47,6 +47,15 @@ export const pairing: Rule = {
       while ((match = BRACKET.exec(masked))) {
         const index = match.index;
         const char = match[0];
+        // A straight quote closing a curly one (“一网通办") pairs with it; quote-style asks for the curly closer.
+        if (char === '"' || char === "'") {
+          const top = stack[stack.length - 1];
+          if (top && top.char === (char === '"' ? '“' : '‘')) {
+            stack.pop();
+            openCount[OPENERS.indexOf(top.char)]!--;
+          }
+          continue;
+        }
         const open = OPENERS.indexOf(char);
         if (open >= 0) {
           stack.push({ char, index });

@@ -120,7 +120,9 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
       if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
       // A quoted programme code: “415X”, “555X”, “1+N+X” (digits and capitals only inside the quotes).
-      if (match[0] === 'X' && (isQuotedCode(masked, start) || (/[+＋]/.test(before ?? '') && /[^XxＸｘ]/.test(masked[start - 2] ?? '') && /[”’」、，。；）]/.test(after ?? '')))) continue;
+      // A letter standing for something (用X代表消防救援): a symbol, not a blank.
+      if (match[0] === 'X' && /^(?:代表|表示)/.test(masked.slice(end, end + 2))) continue;
+      if (match[0] === 'X' && (isQuotedCode(masked, start) || (/[+＋]/.test(before ?? '') && (/[0-9A-Z]/.test(masked[start - 2] ?? '') || (/[^XxＸｘ]/.test(masked[start - 2] ?? '') && /[”’」、，。；）]/.test(after ?? '')))))) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
     }
   }

@@ -22,8 +22,27 @@ export const quoteStyle: Rule = {
       const masked = context.maskedText(block);
       for (const [straight, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
         const positions: number[] = [];
+        // A straight quote closing a curly one (“一网通办" — a conversion artefact): it becomes the curly closer.
+        let openCurly = -1;
         for (let index = 0; index < masked.length; index++) {
-          if (masked[index] !== straight) continue;
+          const char = masked[index];
+          if (char === open) openCurly = index;
+          else if (char === close) openCurly = -1;
+          if (char !== straight) continue;
+          if (openCurly >= 0 && index - openCurly <= MAX_QUOTED && /[\u4e00-\u9fff]/.test(masked.slice(openCurly + 1, index))) {
+            const start = block.start + index;
+            context.report({
+              start,
+              end: start + 1,
+              message: {
+                'zh-CN': `引号不配套：“${open}”以直引号“${straight}”结束，应为“${close}”`,
+                en: `Mismatched quotes: "${open}" is closed by a straight "${straight}"; use "${close}"`,
+              },
+              fix: [{ start, end: start + 1, newText: close }],
+            });
+            openCurly = -1;
+            continue;
+          }
           // An apostrophe inside a Latin word (don't, 1990's) is not a quote.
           if (straight === "'" && (isLatin(masked[index - 1]) || /[0-9]/.test(masked[index - 1] ?? '')) && isLatin(masked[index + 1])) continue;
           positions.push(index);
