@@ -79,6 +79,7 @@ const schema = {
         author: { type: 'string', description: '文档属性中的作者 / Author in the document properties' },
         tableOfContents: { type: 'boolean', default: false, description: '在正文前插入目录 / Insert a table of contents before the body' },
         layout: { type: 'object', description: '版式覆盖（页面、行距、字号、字体、各级标题…，单位 twip） / Layout overrides (page, line pitch, sizes, fonts, headings …, in twips); see docs/export.md' },
+        imageRoot: { type: 'string', description: '允许嵌入图片的文件夹（绝对路径，或相对于本文件所在文件夹）；默认为文档所在文件夹 / Folder images may be embedded from (absolute, or relative to this file\'s folder); default: the document\'s folder' },
       },
       additionalProperties: false,
     },

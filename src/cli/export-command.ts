@@ -12,11 +12,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lintDocument, parseReport, type Finding } from '../core/index.js';
-import { exportDocx, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
-import { ConfigLoader } from './config.js';
+import { exportDocx, ImageOutsideRootError, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
+import { CONFIG_FILE_NAME, ConfigLoader } from './config.js';
 import { CliError, MAX_REPORT_BYTES, describeFsError, describeNonRegular, readDocument, readRegularFile, writeFileAtomic } from './io.js';
 
 export type ExportIo = {
@@ -109,6 +110,58 @@ export function fileImageReader(sourcePath: string): ReadImage {
   };
 }
 
+/**
+ * The image folder for a document: `export.imageRoot` of its .reportmdrc.json
+ * (relative to that file's folder), else the document's own folder.
+ */
+export function imageRootFor(input: string, setting: string | undefined): string {
+  const documentFolder = path.dirname(input);
+  if (setting === undefined) return documentFolder;
+  if (path.isAbsolute(setting)) return path.resolve(setting);
+  // The nearest .reportmdrc.json is the one whose export section applies (ConfigLoader).
+  for (let folder = documentFolder; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, CONFIG_FILE_NAME))) return path.resolve(folder, setting);
+    if (path.dirname(folder) === folder) return path.resolve(documentFolder, setting);
+  }
+}
+
+/**
+ * Wraps an image port so it reads only files whose real path (symbolic links
+ * followed) is inside the image folder; the exporter has already refused
+ * URLs that lead out of it lexically. The inner port gets a `file:` URL of
+ * the real path, so it reads exactly the file that was checked.
+ */
+export function confinedImageReader(read: ReadImage, documentFolder: string, imageRoot: string): ReadImage {
+  let realRoot: string | undefined;
+  return async (relative) => {
+    let real: string;
+    try {
+      real = realpathSync(path.resolve(documentFolder, relative));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+    if (realRoot === undefined) {
+      try {
+        realRoot = realpathSync(imageRoot);
+      } catch {
+        realRoot = path.resolve(imageRoot);
+      }
+    }
+    const inside = path.relative(realRoot, real);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
+      throw new ImageOutsideRootError(`${relative}: ${real} is outside ${realRoot}`);
+    }
+    return read(pathToFileURL(real).href);
+  };
+}
+
+/** A line for the terminal: control characters (C0, DEL, C1, which could drive the terminal) shown as \uXXXX. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
@@ -197,11 +250,15 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     }
 
     const settings = config.export ?? {};
+    const documentFolder = path.dirname(input);
+    const imageRoot = imageRootFor(input, settings.imageRoot);
     let result;
     try {
       result = await exportDocx(report.root, {
         source: document.text,
-        readImage: fileImageReader(input),
+        readImage: confinedImageReader(fileImageReader(input), documentFolder, imageRoot),
+        documentFolder,
+        imageRoot,
         lang,
         ...(settings.layout ? { layout: settings.layout as LayoutOverrides } : {}),
         ...(settings.author !== undefined ? { author: settings.author } : {}),
@@ -213,7 +270,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
       throw error;
     }
     for (const warning of result.warnings) {
-      io.stderr(`report-md export: ${shownInput}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`);
+      io.stderr(`report-md export: ${shownInput}${warning.line !== undefined ? `:${warning.line}` : ''}: ${printable(warning.message)}\n`);
     }
     // The input and OUT may have become one file while the DOCX was being made.
     if (sameFile(input, output)) return fail(MESSAGES.sameFile[lang](shownOutput));

@@ -139,7 +139,8 @@ describe('export: report-md export command', () => {
   it('resolves images relative to the source file', async () => {
     const folder = tempFolder();
     fs.mkdirSync(path.join(folder, 'img'));
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 10, 0, 0, 0, 10, 8, 2, 0, 0, 0]);
+    // A complete 10 x 10 RGB PNG (the exporter embeds only well-formed images).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAoAAAAKCAIAAAACUFjqAAAAEElEQVR42mNowAsYRqWxAQDYfJYBDolLvgAAAABJRU5ErkJggg==', 'base64');
     fs.writeFileSync(path.join(folder, 'img', 'a.png'), png);
     fs.writeFileSync(path.join(folder, 'a.md'), '今年以来工作取得新进展。\n\n![现场](img/a.png)\n\n![缺](img/none.png)\n');
     const { io, err } = capture(folder);

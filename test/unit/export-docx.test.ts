@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
 import type { Element } from '@xmldom/xmldom';
 import type { RootContent } from 'mdast';
 import { exportDocx, STYLE_IDS } from '../../src/core/export/index.js';
@@ -13,6 +14,7 @@ import {
   heading,
   paragraph,
   paragraphStyle,
+  type Parts,
   root,
   styleById,
   text,
@@ -20,6 +22,33 @@ import {
 } from './export-helpers.js';
 
 const SLOTS = ['ascii', 'hAnsi', 'eastAsia', 'cs'];
+
+/** A complete RGB PNG of the given size (signature, IHDR, IDAT, IEND with their CRCs). */
+function pngImage(width: number, height: number): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    let crc = 0xffffffff;
+    for (const byte of body) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = Buffer.alloc((1 + 3 * width) * height, 0x80);
+  for (let row = 0; row < height; row++) rows[row * (1 + 3 * width)] = 0;
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+}
 
 function fontsOf(style: Element | undefined): Record<string, string | null> {
   const fonts = child(child(style, 'rPr'), 'rFonts');
@@ -143,6 +172,18 @@ describe('export: styles', () => {
       assert.equal(attr(child(child(style, 'rPr'), 'color'), 'val'), '000000');
       assert.equal(attr(child(style, 'link'), 'val'), STYLE_IDS.headingChar[index]);
     });
+  });
+
+  it('keeps headings and section titles with the next paragraph (w:keepNext), unless switched off', async () => {
+    const keepNext = (styles: Awaited<ReturnType<Parts['xml']>>, id: string) => {
+      const element = child(child(styleById(styles, id), 'pPr'), 'keepNext');
+      return element !== undefined && !['0', 'false'].includes(attr(element, 'val') ?? '');
+    };
+    const styles = await (await exportParts(sample)).xml('word/styles.xml');
+    for (const id of [...STYLE_IDS.heading, STYLE_IDS.sectionTitle]) assert.equal(keepNext(styles, id), true, id);
+    assert.equal(keepNext(styles, STYLE_IDS.normal), false);
+    const off = await (await exportParts(sample, { layout: { keepHeadingsWithNext: false } })).xml('word/styles.xml');
+    for (const id of STYLE_IDS.heading) assert.equal(keepNext(off, id), false, id);
   });
 
   it('Normal: justified, exact 579 line spacing, 2-character indent, condensed -5, widow control off', async () => {
@@ -319,7 +360,7 @@ describe('export: document body', () => {
   });
 
   it('embeds images through the readImage port and warns about missing ones', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x03, 0x20, 0, 0, 0x01, 0x90, 8, 2, 0, 0, 0]);
+    const png = pngImage(800, 400);
     const requested: string[] = [];
     const tree = root(paragraph({ type: 'image', url: 'img/a.png', alt: '现场' }), paragraph({ type: 'image', url: 'missing.png', alt: '缺图' }));
     const parts = await exportParts(tree, {
@@ -355,9 +396,19 @@ describe('export: document body', () => {
     assert.match(document, /TOC \\h \\o &quot;1-4&quot;|TOC \\o &quot;1-4&quot; \\h|TOC[^<]*1-4/);
   });
 
-  it('is deterministic for a fixed date', async () => {
-    const a = await exportDocx(sample, { date: FIXED_DATE });
-    const b = await exportDocx(sample, { date: FIXED_DATE });
-    assert.deepEqual(a.data, b.data);
+  it('is deterministic for a fixed date, also across a clock change and with a table of contents', async () => {
+    for (const tableOfContents of [false, true]) {
+      const a = await exportDocx(sample, { date: FIXED_DATE, tableOfContents });
+      // Zip entries used to carry the current time (2-second ticks), and each export drew new _Toc ids.
+      const realNow = Date.now;
+      Date.now = () => realNow() + 3_600_000 + 2_000;
+      let b;
+      try {
+        b = await exportDocx(sample, { date: FIXED_DATE, tableOfContents });
+      } finally {
+        Date.now = realNow;
+      }
+      assert.ok(Buffer.from(a.data).equals(Buffer.from(b.data)), `tableOfContents: ${tableOfContents}`);
+    }
   });
 });

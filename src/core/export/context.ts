@@ -12,7 +12,14 @@ import type { Layout } from './styles.js';
 /** What a handler returns: body-level docx elements or text-only paragraphs (plain.ts), in order. */
 export type Blocks = Array<FileChild | PlainParagraph>;
 
-export type WarningCode = 'image-missing' | 'image-unsupported' | 'image-unreadable' | 'unsupported-node';
+export type WarningCode =
+  | 'image-missing'
+  | 'image-unsupported'
+  | 'image-unreadable'
+  | 'image-remote'
+  | 'image-outside-root'
+  | 'invalid-character'
+  | 'unsupported-node';
 
 /** A problem that did not stop the export (the affected part is replaced by text). */
 export type ExportWarning = {
@@ -27,8 +34,20 @@ export type ExportLanguage = 'zh-CN' | 'en';
 
 const WARNING_TEXT: Record<WarningCode, Record<ExportLanguage, (detail: string) => string>> = {
   'image-missing': { 'zh-CN': (d) => `找不到图片：${d}`, en: (d) => `image not found: ${d}` },
-  'image-unsupported': { 'zh-CN': (d) => `不支持的图片格式（仅支持 PNG、JPEG、GIF、BMP）：${d}`, en: (d) => `unsupported image format (PNG, JPEG, GIF, BMP only): ${d}` },
+  'image-unsupported': {
+    'zh-CN': (d) => `不是有效的 PNG、JPEG、GIF 或 BMP 图片，未嵌入：${d}`,
+    en: (d) => `not a valid PNG, JPEG, GIF or BMP image, not embedded: ${d}`,
+  },
   'image-unreadable': { 'zh-CN': (d) => `读取图片失败：${d}`, en: (d) => `could not read image: ${d}` },
+  'image-remote': { 'zh-CN': (d) => `不是本地图片文件，未嵌入：${d}`, en: (d) => `not a local image file, not embedded: ${d}` },
+  'image-outside-root': {
+    'zh-CN': (d) => `图片不在文档所在文件夹内，未嵌入（可用 export.imageRoot 设置允许的文件夹）：${d}`,
+    en: (d) => `image outside the document's folder, not embedded (export.imageRoot sets the allowed folder): ${d}`,
+  },
+  'invalid-character': {
+    'zh-CN': (d) => `已删除 Word 文档中不允许的字符（${d}）`,
+    en: (d) => `removed characters Word documents cannot hold (${d})`,
+  },
   'unsupported-node': { 'zh-CN': (d) => `未导出的内容类型：${d}`, en: (d) => `content type not exported: ${d}` },
 };
 

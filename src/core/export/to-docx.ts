@@ -4,8 +4,13 @@
  * loads images through the injected port, collects definitions, walks the
  * root, and assembles section, footers, styles and document properties.
  * No Node built-ins: bytes come back as a Uint8Array.
+ *
+ * Safety: images are read only from the image folder (image-info.ts) and
+ * embedded only when they are well-formed; characters XML forbids are
+ * removed from every text before it is written (xml-chars.ts); the bytes
+ * depend only on the input and the date (pack.ts `finishPackage`).
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { Definition, FootnoteDefinition, Node, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ExportContext, makeWarning, type Blocks, type ExportLanguage, type ExportWarning } from './context.js';
@@ -17,13 +22,34 @@ import { handleOutlineHeading } from './handlers/outline-heading.js';
 import { handleParagraph } from './handlers/paragraph.js';
 import { handleAddressee, handleBodyPart, handleMasthead, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
 import { handleTable } from './handlers/table.js';
-import { readImageInfo, type ImageInfo } from './image-info.js';
-import { packPlain } from './pack.js';
+import { imagePolicy, readImageInfo, resolveImagePath, type ImageInfo, type ImagePolicy } from './image-info.js';
+import { finishPackage, packFull, packPlain } from './pack.js';
 import { RunSpec, toDocxBlock } from './plain.js';
 import { resolveLayout, STYLE_IDS, type Layout, type LayoutOverrides } from './styles.js';
+import { sanitizeSettings, sanitizeTree, stripForbiddenXmlChars } from './xml-chars.js';
 
-/** Port for images: bytes of the file a Markdown image URL names, or undefined when it does not exist. */
-export type ReadImage = (url: string) => Promise<Uint8Array | undefined>;
+/**
+ * Port for images: the bytes of the file at `path`, or undefined when there
+ * is no such file. `path` has passed the image-folder check: it is relative
+ * to the document's folder, `/`-separated, percent-decoded and normalized
+ * (it starts with `../` only when `imageRoot` allows it; it is absolute only
+ * when `imageRoot` is on another drive). A port that resolves links should
+ * check the real path too and throw {@link ImageOutsideRootError} for a
+ * file outside the image folder.
+ */
+export type ReadImage = (path: string) => Promise<Uint8Array | undefined>;
+
+const IMAGE_OUTSIDE_ROOT = 'REPORTMD_IMAGE_OUTSIDE_ROOT';
+
+/** Thrown by a ReadImage port for a file whose real path (after links) is outside the image folder. */
+export class ImageOutsideRootError extends Error {
+  /** Checked instead of `instanceof`: the port and the exporter may come from different bundles. */
+  readonly code = IMAGE_OUTSIDE_ROOT;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImageOutsideRootError';
+  }
+}
 
 export type DocxExportOptions = {
   /** Overrides of the GB/T 9704 layout table (styles.ts). */
@@ -38,9 +64,25 @@ export type DocxExportOptions = {
   tableOfContents?: boolean;
   /** Image loader; images are replaced by their alt text with a warning when absent. */
   readImage?: ReadImage;
+  /**
+   * The folder images may be read from (it and its subfolders): absolute, or
+   * relative to the document's folder (`..`). Default: the document's folder.
+   * Images elsewhere are not read; a warning names them.
+   */
+  imageRoot?: string;
+  /**
+   * Absolute path of the document's folder (`/home/…`, `C:\…`). Needed for
+   * an absolute `imageRoot`; lets absolute image paths and `file:` URLs inside
+   * the image folder through (without it they are refused).
+   */
+  documentFolder?: string;
   /** The original Markdown text the tree came from; keeps ordered-list markers exactly as written. */
   source?: string;
-  /** Timestamp written as created/modified in docProps/core.xml (fix it for reproducible output). Default: now. */
+  /**
+   * Timestamp written as created/modified in docProps/core.xml and as the
+   * time of every zip entry. Default: `SOURCE_DATE_EPOCH` (seconds) when the
+   * environment sets it, else now. The same input and date give the same bytes.
+   */
   date?: Date;
   /** Language of warning messages. Default zh-CN. */
   lang?: ExportLanguage;
@@ -50,6 +92,8 @@ export type DocxExportResult = {
   /** The .docx file. */
   data: Uint8Array;
   warnings: ExportWarning[];
+  /** Which writer made the body: the fast text packer (pack.ts), or `docx` alone (table of contents, fallback). */
+  packer: 'fast' | 'docx';
 };
 
 type Handler = (node: never, context: ExportContext, siblings: readonly RootContent[], index: number) => Blocks;
@@ -135,21 +179,33 @@ function collect(root: Root) {
   return { definitions, footnotes, imageNodes };
 }
 
-/** Loads each distinct image once through the port; decoding failures become warnings. */
+type ImageWarningCode = 'image-missing' | 'image-unsupported' | 'image-unreadable' | 'image-remote' | 'image-outside-root';
+
+/**
+ * Loads each distinct image once through the port, only when its URL names
+ * a file inside the image folder; refusals and decoding failures become warnings.
+ */
 async function loadImages(
   imageNodes: ReadonlyArray<{ url: string; node: Node }>,
   readImage: ReadImage | undefined,
-  warn: (code: 'image-missing' | 'image-unsupported' | 'image-unreadable', url: string, node: Node) => void,
+  policy: ImagePolicy,
+  warn: (code: ImageWarningCode, url: string, node: Node) => void,
 ): Promise<Map<string, ImageInfo | undefined>> {
   const images = new Map<string, ImageInfo | undefined>();
   for (const { url, node } of imageNodes) {
     if (images.has(url)) continue;
+    const resolved = resolveImagePath(url, policy);
+    if ('refused' in resolved) {
+      images.set(url, undefined);
+      warn(resolved.refused === 'remote' ? 'image-remote' : 'image-outside-root', url, node);
+      continue;
+    }
     let data: Uint8Array | undefined;
     try {
-      data = readImage ? await readImage(url) : undefined;
-    } catch {
+      data = readImage ? await readImage(resolved.path) : undefined;
+    } catch (error) {
       images.set(url, undefined);
-      warn('image-unreadable', url, node);
+      warn((error as { code?: unknown } | undefined)?.code === IMAGE_OUTSIDE_ROOT ? 'image-outside-root' : 'image-unreadable', url, node);
       continue;
     }
     if (!data) {
@@ -181,7 +237,32 @@ export function pageNumberFooters(layout: Layout): { default: Footer; even: Foot
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return stripForbiddenXmlChars(text).text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The date of an export without one: SOURCE_DATE_EPOCH (reproducible builds) when set, else now. */
+function defaultDate(): Date {
+  // No Node built-in: `process` is only looked up, and is absent in the web build.
+  const epoch = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d{1,15}$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+/** Document-property options with forbidden characters removed, each removal reported. */
+function cleanProperties(options: DocxExportOptions, lang: ExportLanguage, warnings: ExportWarning[]) {
+  const clean = (name: string, value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const { text, removed } = stripForbiddenXmlChars(value);
+    if (removed.length > 0) warnings.push(makeWarning('invalid-character', `${name}: ${removed.join(', ')}`, lang));
+    return text;
+  };
+  return {
+    title: clean('title', options.title),
+    author: clean('author', options.author),
+    subject: clean('subject', options.subject),
+    keywords: clean('keywords', options.keywords),
+  };
 }
 
 /** docProps/core.xml written by us, so the timestamp can be fixed. */
@@ -206,12 +287,23 @@ function corePropertiesXml(properties: { title?: string; author?: string; subjec
 }
 
 /** The converted body (docx objects and text-only paragraphs) and a function making the Document around a body. */
-async function convertReport(root: Root, options: DocxExportOptions) {
-  const layout = resolveLayout(options.layout);
-  const collected = collect(root);
+async function convertReport(original: Root, options: DocxExportOptions) {
   const warnings: ExportWarning[] = [];
   const lang = options.lang ?? 'zh-CN';
-  const images = await loadImages(collected.imageNodes, options.readImage, (code, url, node) => {
+  const policy = imagePolicy(options.documentFolder, options.imageRoot);
+  // Characters XML forbids: out of the tree (a copy when there are any), the properties and the layout.
+  const sanitized = sanitizeTree(original);
+  const root = sanitized.root;
+  for (const finding of sanitized.findings) {
+    const warning = makeWarning('invalid-character', finding.removed.join(', '), lang);
+    warnings.push(finding.line === undefined ? warning : { ...warning, line: finding.line });
+  }
+  const properties = cleanProperties(options, lang, warnings);
+  const cleanLayout = sanitizeSettings(resolveLayout(options.layout), 'layout');
+  const layout = cleanLayout.value;
+  for (const finding of cleanLayout.findings) warnings.push(makeWarning('invalid-character', `${finding.setting}: ${finding.removed.join(', ')}`, lang));
+  const collected = collect(root);
+  const images = await loadImages(collected.imageNodes, options.readImage, policy, (code, url, node) => {
     warnings.push(makeWarning(code, url, lang, node));
   });
   const context = new ExportContext(layout, lang, images, collected.definitions, collected.footnotes, options.source, convertBlocks);
@@ -227,14 +319,14 @@ async function convertReport(root: Root, options: DocxExportOptions) {
   if (options.tableOfContents && !titleNode) children.unshift(...tableOfContents(context));
   context.dropPageBreak();
 
-  const title = options.title ?? (titleNode ? toString(titleNode).trim() : undefined);
+  const title = properties.title ?? (titleNode ? toString(titleNode).trim() : undefined);
   const footers = layout.pageNumbers.enabled ? pageNumberFooters(layout) : undefined;
   const makeDocument = (body: FileChild[]) =>
     new Document({
       ...(title ? { title } : {}),
-      ...(options.author ? { creator: options.author, lastModifiedBy: options.author } : {}),
-      ...(options.subject ? { subject: options.subject } : {}),
-      ...(options.keywords ? { keywords: options.keywords } : {}),
+      ...(properties.author ? { creator: properties.author, lastModifiedBy: properties.author } : {}),
+      ...(properties.subject ? { subject: properties.subject } : {}),
+      ...(properties.keywords ? { keywords: properties.keywords } : {}),
       evenAndOddHeaderAndFooters: footers !== undefined,
       ...(options.tableOfContents ? { features: { updateFields: true } } : {}),
       styles: buildStyles(layout),
@@ -262,7 +354,7 @@ async function convertReport(root: Root, options: DocxExportOptions) {
         },
       ],
     });
-  return { children, makeDocument, warnings: [...warnings, ...context.warnings], title };
+  return { children, makeDocument, warnings: [...warnings, ...context.warnings], title, properties };
 }
 
 /** Builds the docx Document for a report tree (no packing). */
@@ -282,19 +374,20 @@ function tableOfContents(context: ExportContext): Blocks {
 
 /** Exports a report tree to .docx bytes in the GB/T 9704 layout. */
 export async function exportDocx(root: Root, options: DocxExportOptions = {}): Promise<DocxExportResult> {
-  const { children, makeDocument, warnings, title } = await convertReport(root, options);
+  const date = options.date ?? defaultDate();
+  const { children, makeDocument, warnings, title, properties } = await convertReport(root, options);
   const core = corePropertiesXml(
     {
       ...(title ? { title } : {}),
-      ...(options.author ? { author: options.author } : {}),
-      ...(options.subject ? { subject: options.subject } : {}),
-      ...(options.keywords ? { keywords: options.keywords } : {}),
+      ...(properties.author ? { author: properties.author } : {}),
+      ...(properties.subject ? { subject: properties.subject } : {}),
+      ...(properties.keywords ? { keywords: properties.keywords } : {}),
     },
-    options.date ?? new Date(),
+    date,
   );
   const overrides = [{ path: 'docProps/core.xml', data: core }];
   // A table of contents is filled in by docx from the headings it writes, so it needs the full tree.
   const fast = options.tableOfContents ? undefined : await packPlain(children, makeDocument, overrides);
-  const data = fast ?? (await Packer.pack(makeDocument(children.map(toDocxBlock)), 'uint8array', false, overrides));
-  return { data, warnings };
+  const files = fast ?? (await packFull(makeDocument(children.map(toDocxBlock)), overrides));
+  return { data: finishPackage(files, date), warnings, packer: fast ? 'fast' : 'docx' };
 }

@@ -9,6 +9,8 @@ export type ExportConfig = {
   author?: string;
   tableOfContents?: boolean;
   layout?: Record<string, unknown>;
+  /** Folder images may be embedded from (absolute, or relative to the .reportmdrc.json's folder); default the document's folder. */
+  imageRoot?: string;
 };
 
 export type Config = {
@@ -129,8 +131,10 @@ function validateExport(value: unknown, source: string): ExportConfig | undefine
       if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.tableOfContents must be true or false`);
     } else if (key === 'layout') {
       if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.layout must be an object`);
+    } else if (key === 'imageRoot') {
+      if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw new ConfigError(`${source}: export.imageRoot must be a folder path`);
     } else {
-      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout)`);
+      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot)`);
     }
   }
   return record as ExportConfig;
