@@ -192,7 +192,7 @@ describe('report-md CLI', () => {
       ['broken config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ "rules": { "nope": "off" } }', 'd.report.md': '正文。' }, /\.reportmdrc\.json: unknown rule "nope"/],
       ['invalid JSON config', ['lint', 'd.report.md'], { '.reportmdrc.json': '{ rules: ', 'd.report.md': '正文。' }, /\.reportmdrc\.json: invalid JSON/],
       ['a folder without reports', ['lint', 'empty'], { 'empty/readme.png': 'x' }, /empty: no report files/],
-      ['UTF-16 text', ['lint', 'u.txt'], { 'u.txt': Buffer.from([0xff, 0xfe, 0x00, 0x4e]) }, /u\.txt: UTF-16 text/],
+      ['UTF-32 text', ['lint', 'u.txt'], { 'u.txt': Buffer.from([0xff, 0xfe, 0, 0, 0x00, 0x4e, 0, 0]) }, /u\.txt: UTF-32 text is not supported/],
       ['fix --stdout with two files', ['fix', '--stdout', 'a.txt', 'b.txt'], { 'a.txt': '甲', 'b.txt': '乙' }, /fix --stdout takes exactly one file/],
     ];
     for (const [name, argv, files, pattern] of cases) {

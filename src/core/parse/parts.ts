@@ -20,7 +20,7 @@ const DOC_NUMBER = /^[（(]?[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［【(（]\s*[0
 const MASTHEAD = /^(?:[0-9]{6}|(?:绝密|机密|秘密)(?:\s*★\s*[0-9一二三四五六七八九十]+\s*年)?|特急|加急|特提|平急|签\s*发\s*人\s*[:：].{1,30})$/;
 
 /** 发文机关标志: ××市人民政府文件. */
-const ISSUER_MARK = /^[\u4e00-\u9fff×X]{2,40}(?:文件|公报|简报|通报)$/;
+const ISSUER_MARK = /^[\u4e00-\u9fff×X、]{2,40}(?:人民政府|委员会|政府|办公厅|办公室|党委|党组|局|厅|部|院|委)文件$/;
 
 /**
  * The kinds of document a title names at its end (通知, 意见, 讲话 …), optionally

@@ -141,16 +141,19 @@ export function markChromeRuns(entries: ReadonlyArray<{ line: number; content: s
     if (chrome[index - 1] && !chrome[index] && near(index - 1, index) && entries[index]!.content.trim() === entries[index - 1]!.content.trim()) chrome[index] = true;
   }
   // Weak lines count when they stand beside chrome, or three or more together (下载 打印 全屏 收藏).
-  for (let pass = 0; pass < 2; pass++) {
-    for (let index = 0; index < count; index++) {
-      if (chrome[index] || !weak[index]) continue;
-      const before = index > 0 && near(index - 1, index) && (chrome[index - 1] || (pass === 1 && weak[index - 1]));
-      const after = index + 1 < count && near(index, index + 1) && (chrome[index + 1] || (pass === 1 && weak[index + 1]));
-      let run = 1;
-      for (let next = index + 1; next < count && weak[next] && near(next - 1, next); next++) run++;
-      for (let previous = index - 1; previous >= 0 && weak[previous] && near(previous, previous + 1); previous--) run++;
-      if (before || after || run >= 3) chrome[index] = true;
+  // Runs of weak lines are measured once (linear), then confirmed as a whole.
+  let runStart = 0;
+  while (runStart < count) {
+    if (!weak[runStart] || chrome[runStart]) {
+      runStart++;
+      continue;
     }
+    let runEnd = runStart;
+    while (runEnd + 1 < count && weak[runEnd + 1] && near(runEnd, runEnd + 1)) runEnd++;
+    const before = runStart > 0 && near(runStart - 1, runStart) && chrome[runStart - 1];
+    const after = runEnd + 1 < count && near(runEnd, runEnd + 1) && chrome[runEnd + 1];
+    if (before || after || runEnd - runStart + 1 >= 3) for (let index = runStart; index <= runEnd; index++) chrome[index] = true;
+    runStart = runEnd + 1;
   }
   return chrome;
 }
