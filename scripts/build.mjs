@@ -1,6 +1,8 @@
 // Bundles what ships: the CLI (dist/cli.cjs) and, when present, the VS Code
 // extension (dist/extension.cjs, the lazily loaded dist/exporter.cjs, and the
-// web build dist/web/extension.js).
+// web build dist/web/extension.js). Each extension bundle is also its own lint
+// worker's script (a node worker thread / a Web Worker runs the same file and
+// serves lint requests; see src/extension/desktop-entry.ts and web-entry.ts).
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -29,10 +31,10 @@ const builds = [
   },
 ];
 
-if (existsSync('src/extension/extension.ts')) {
+if (existsSync('src/extension/desktop-entry.ts')) {
   builds.push({
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    entryPoints: { extension: 'src/extension/desktop-entry.ts' },
     // .cjs: package.json says "type": "module", and VS Code would load a .js main as ESM.
     outExtension: { '.js': '.cjs' },
     outdir: 'dist',
@@ -47,9 +49,16 @@ if (existsSync('src/extension/web-entry.ts')) {
     platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
+    // Both the web extension host and the lint worker are Web Workers: no \`document\`. Without the
+    // "worker" condition, decode-named-character-reference resolves to its DOM build, which calls
+    // document.createElement when micromark loads and fails in any worker.
+    conditions: ['worker'],
     entryPoints: { extension: 'src/extension/web-entry.ts' },
     outdir: 'dist/web',
     external: ['vscode'],
+    // The extension host loads this file as a CommonJS module (it provides \`module\`); the lint
+    // Web Worker loads the same file with importScripts, where there is no \`module\`.
+    banner: { js: '"use strict";\nvar module = typeof module === "object" && module ? module : { exports: {} };' },
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     logOverride: { 'unsupported-require-call': 'silent' },
   });

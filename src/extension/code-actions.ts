@@ -2,10 +2,12 @@
  * Code actions over our diagnostics: the finding's own fix, renumbering the
  * whole document, replacing a placeholder everywhere, disabling the rule
  * for a line or the file, the rule's docs, and `source.fixAll.reportMarkdown`
- * for `editor.codeActionsOnSave`.
+ * for `editor.codeActionsOnSave`. Findings and their fixes are the lint
+ * worker's analysis of the current version (plain JSON); renumbering and
+ * fix-all are computed in the worker when applied.
  */
 import * as vscode from 'vscode';
-import { renumberEdits, type TextEdit } from './core-api.js';
+import type { TextEdit } from './core-api.js';
 import { ruleIdOf, sameProblem, toWorkspaceEdit } from './convert.js';
 import { CommandIds } from './commands/ids.js';
 import { disableRuleEdit } from './commands/disable-rule.js';
@@ -46,11 +48,11 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
 
   constructor(private readonly services: Services) {}
 
-  provideCodeActions(
+  async provideCodeActions(
     document: vscode.TextDocument,
     _range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
+  ): Promise<vscode.CodeAction[]> {
     if (!isReportDocument(document)) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
@@ -60,7 +62,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
       ? only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)
       : context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     if (wantsFixAll) {
-      const fixAll = this.fixAllAction(document);
+      const fixAll = await this.fixAllAction(document);
       if (fixAll) actions.push(fixAll);
     }
     if (only !== undefined && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) {
@@ -68,7 +70,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
     }
     const ours = context.diagnostics.filter((diagnostic) => ruleIdOf(diagnostic) !== undefined);
     if (ours.length === 0) return actions;
-    const findings = this.services.lintService.lint(document);
+    const findings = await this.services.lintService.findings(document);
     const seenRules = new Set<string>();
     let renumberOffered = false;
     // Own fixes with the same title (the same problem at several places in the selection) become one action.
@@ -116,8 +118,8 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
 
   private renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const action = new LazyEditAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix, document, async () => {
-      const edits = renumberEdits(document.getText());
-      return edits.length > 0 ? toWorkspaceEdit(document.uri, edits) : undefined;
+      const edits = await this.services.lintService.renumberEdits(document);
+      return edits && edits.length > 0 ? toWorkspaceEdit(document.uri, edits) : undefined;
     });
     action.diagnostics = [diagnostic];
     return action;
@@ -144,12 +146,13 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
     return [line, file, docs];
   }
 
-  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    // Offered when a finding has a fix (cached findings); the edit itself comes in resolveCodeAction.
-    const fixable = this.services.lintService.lint(document).some((finding) => finding.fix !== undefined && finding.fix.length > 0);
+  private async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
+    // Offered when a finding has a fix (the worker's analysis); the edit itself comes in resolveCodeAction.
+    const findings = await this.services.lintService.findings(document);
+    const fixable = findings.some((finding) => finding.fix !== undefined && finding.fix.length > 0);
     if (!fixable) return undefined;
-    return new LazyEditAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND, document, () =>
-      fixAllEdit(document, this.services),
+    return new LazyEditAction(vscode.l10n.t('Fix all Report Markdown problems'), FIX_ALL_KIND, document, async () =>
+      (await fixAllEdit(document, this.services)).edit,
     );
   }
 }

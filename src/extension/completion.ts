@@ -4,18 +4,21 @@
  * come from the core (`nextMarkerAt`); this provider only places them.
  */
 import * as vscode from 'vscode';
-import { nextMarkerAt } from './core-api.js';
+import type { LintService } from './lint-service.js';
 import { filterMarkers, markerCompletionSpot } from './logic/marker-completion.js';
 import { isReportDocument } from './settings.js';
 
 export const MARKER_TRIGGER_CHARACTERS = ['（', '('];
 
 export class MarkerCompletionProvider implements vscode.CompletionItemProvider {
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  constructor(private readonly lintService: LintService) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     if (!isReportDocument(document)) return undefined;
     const spot = markerCompletionSpot(document.lineAt(position.line).text, position.character);
     if (!spot) return undefined;
-    const markers = filterMarkers(nextMarkerAt(document.getText(), position.line), spot.prefix);
+    // The candidates come from the lint worker (the whole document is parsed), with a short time limit.
+    const markers = filterMarkers(await this.lintService.nextMarkers(document, position.line), spot.prefix);
     const range = new vscode.Range(position.line, spot.start, position.line, spot.replaceEnd);
     return markers.map((marker, index) => {
       const item = new vscode.CompletionItem(marker, vscode.CompletionItemKind.EnumMember);

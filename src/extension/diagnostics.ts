@@ -1,10 +1,14 @@
 /**
  * Lints report documents on open, on change (debounced) and on save, and
- * publishes the findings. Each request gets a generation; a run whose
- * generation is no longer the latest for its document (a newer edit, a
- * close) is dropped instead of published.
+ * publishes the findings. The core runs in the lint worker (LintService); a
+ * keystroke cancels the document's run in progress at once. Each request
+ * gets a generation; a run whose generation is no longer the latest for its
+ * document (a newer edit, a close) is dropped instead of published. A paused
+ * document (its lint overran the time limit) is tried again on open, save,
+ * a settings or config change and the Lint Again command, not while typing.
  */
 import * as vscode from 'vscode';
+import type { Finding } from './core-api.js';
 import { toDiagnostic } from './convert.js';
 import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
@@ -30,19 +34,26 @@ export class DiagnosticsController implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0, true)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
         const document = event.document;
         if (!shouldLint(document)) return;
+        // The run in progress is for a version nobody wants any more.
+        this.lintService.cancelRun(document);
         const settings = settingsFor(document);
         if (settings.run === 'onType') this.schedule(document, settings.lintDelay);
       }),
-      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+      // Saving tries a paused document again (typing does not: each run would be stopped again).
+      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0, true)),
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SECTION)) this.relintAll();
       }),
+      // Whoever asked for it (this controller, the status bar, a quick fix), an analysis of a
+      // document's current version is published: a run superseded by another caller's run of
+      // the same version never leaves the document without diagnostics.
+      lintService.onDidChange((uri) => this.publishCurrent(uri)),
     );
   }
 
@@ -50,13 +61,18 @@ export class DiagnosticsController implements vscode.Disposable {
   relintAll(): void {
     this.lintService.reset();
     for (const document of vscode.workspace.textDocuments) {
-      if (shouldLint(document)) this.schedule(document, 0);
+      if (shouldLint(document)) this.schedule(document, 0, true);
       else this.clear(document.uri);
     }
   }
 
-  /** Requests a lint of `document` after `delay` ms; supersedes earlier requests. */
-  schedule(document: vscode.TextDocument, delay: number): void {
+  /** Lints `document` now, also when its lint is paused (the Lint Again command). */
+  lintAgain(document: vscode.TextDocument): void {
+    this.schedule(document, 0, true);
+  }
+
+  /** Requests a lint of `document` after `delay` ms; supersedes earlier requests. `retry` also lints a paused document. */
+  schedule(document: vscode.TextDocument, delay: number, retry = false): void {
     const key = document.uri.toString();
     if (!shouldLint(document)) {
       if (this.collection.has(document.uri)) this.clear(document.uri);
@@ -69,24 +85,45 @@ export class DiagnosticsController implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.run(document, generation);
+        void this.run(document, generation, retry);
       }, delay),
     );
   }
 
-  private async run(document: vscode.TextDocument, generation: number): Promise<void> {
+  private async run(document: vscode.TextDocument, generation: number, retry: boolean): Promise<void> {
     const key = document.uri.toString();
     try {
       const options = await this.lintService.resolveOptions(document);
       if (!this.generations.isCurrent(key, generation) || document.isClosed) return;
-      const findings = this.lintService.lint(document, options);
-      this.collection.set(
-        document.uri,
-        findings.map((finding) => toDiagnostic(finding, ruleDocsUrl(finding.ruleId))),
-      );
+      // The core runs in the lint worker; this thread only waits.
+      const analysis = await this.lintService.analyze(document, { options, retry });
+      if (!this.generations.isCurrent(key, generation) || document.isClosed) return;
+      if (!analysis) {
+        // Paused (too slow or too large): findings of an older version would point at the wrong text.
+        if (this.lintService.pausedState(document)) this.collection.delete(document.uri);
+        return;
+      }
+      this.publish(document, analysis.findings);
     } catch (error) {
       this.log.errorOnce(`diagnostics:${key}`, `Could not lint ${document.uri.toString(true)}`, error);
     }
+  }
+
+  /** Publishes the current analysis of an open document, or clears a paused one. */
+  private publishCurrent(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+    if (!document || !shouldLint(document)) return;
+    const analysis = this.lintService.current(document);
+    if (analysis) this.publish(document, analysis.findings);
+    else if (this.lintService.pausedState(document)) this.collection.delete(document.uri);
+  }
+
+  private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
+    this.collection.set(
+      document.uri,
+      findings.map((finding) => toDiagnostic(finding, ruleDocsUrl(finding.ruleId))),
+    );
   }
 
   private clear(uri: vscode.Uri): void {

@@ -1,7 +1,9 @@
 /**
  * Composition root of the VS Code extension: builds the services, registers
  * providers and commands, and pushes every disposable. All language logic
- * lives in src/core; this layer only adapts it to the editor.
+ * lives in src/core and runs in the lint worker (worker/); this layer only
+ * adapts it to the editor. The entries (desktop-entry.ts, web-entry.ts)
+ * supply the platform's worker and exporter.
  */
 import * as vscode from 'vscode';
 import { ReportCodeActions } from './code-actions.js';
@@ -13,15 +15,17 @@ import { openExample } from './commands/open-example.js';
 import { goToPlaceholder } from './commands/placeholder-navigation.js';
 import { renumberDocument } from './commands/renumber-document.js';
 import { replacePlaceholder } from './commands/replace-placeholder.js';
-import type { Services } from './commands/services.js';
+import { targetDocument, type Services } from './commands/services.js';
 import { showRuleDocs } from './commands/show-rule-docs.js';
 import { useForFile } from './commands/use-for-file.js';
 import { MARKER_TRIGGER_CHARACTERS, MarkerCompletionProvider } from './completion.js';
 import { ConfigFiles } from './config-files.js';
 import { DiagnosticsController } from './diagnostics.js';
-import { nodeExporterLoader, type ExporterLoader } from './exporter-loader.js';
+import type { ExporterLoader } from './exporter-loader.js';
 import { LintService } from './lint-service.js';
 import { Log } from './output.js';
+import { LintWorkerClient, type ChannelFactory } from './worker/client.js';
+import { handleRequest, OptionsCache } from './worker/handler.js';
 import { DOCUMENT_SELECTOR, isReportDocument, watchSettings } from './settings.js';
 import { StatsStatusBar } from './status-bar.js';
 import { OutlineFoldingProvider, OutlineSymbolProvider } from './symbols.js';
@@ -30,15 +34,38 @@ import { OutlineFoldingProvider, OutlineSymbolProvider } from './symbols.js';
 const ACTIVE_CONTEXT_KEY = 'reportMarkdown.active';
 
 /** Platform-specific parts the entries (desktop, web) inject. */
-export type Platform = { loadExporter: ExporterLoader };
+export type Platform = {
+  loadExporter: ExporterLoader;
+  /** Starts the lint worker (node worker thread or Web Worker). */
+  lintWorker: ChannelFactory;
+};
 
 /** Wires everything up; shared by the desktop and the web entry. */
-export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
+/**
+ * What `activate` returns (`vscode.extensions.getExtension(…).exports`): a read-only view of the
+ * lint state, for the end-to-end tests and for other extensions that want to know.
+ */
+export type ReportMarkdownApi = {
+  /** 'linted' (an analysis of the current version exists), 'paused' (too slow / too large) or 'pending'. */
+  lintState(uri: vscode.Uri): { status: 'linted' | 'paused' | 'pending'; reason?: 'slow' | 'large'; version?: number };
+  /** The status bar item's text and tooltip as shown now. */
+  statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, and what the worker is busy with ("analyze <uri>"). */
+  worker(): { starts: number; inProcess: boolean; running: string | undefined };
+};
+
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): ReportMarkdownApi {
   // First, so every later configuration listener reads fresh settings.
   context.subscriptions.push(watchSettings());
   const log = new Log();
   const configFiles = new ConfigFiles(log);
-  const lintService = new LintService(configFiles, log);
+  // Without a worker (none can start here) the core runs in-process, as before: slow documents would block again.
+  const fallbackCache = new OptionsCache();
+  const worker = new LintWorkerClient(platform.lintWorker, {
+    fallback: (message) => handleRequest(message, fallbackCache),
+    onEvent: (message) => log.info(`Lint worker: ${message}`),
+  });
+  const lintService = new LintService(configFiles, log, worker);
   const diagnostics = new DiagnosticsController(lintService, log);
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
   const statusBar = new StatsStatusBar(lintService);
@@ -51,6 +78,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   context.subscriptions.push(
     log,
     configFiles,
+    { dispose: () => worker.dispose() },
     lintService,
     diagnostics,
     statusBar,
@@ -59,10 +87,10 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.workspace.onDidOpenTextDocument(updateContextKey),
     vscode.workspace.onDidChangeConfiguration(updateContextKey),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new ReportCodeActions(services), ReportCodeActions.metadata),
-    vscode.languages.registerCompletionItemProvider(DOCUMENT_SELECTOR, new MarkerCompletionProvider(), ...MARKER_TRIGGER_CHARACTERS),
+    vscode.languages.registerCompletionItemProvider(DOCUMENT_SELECTOR, new MarkerCompletionProvider(lintService), ...MARKER_TRIGGER_CHARACTERS),
     vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(lintService), { label: 'Report Markdown' }),
     vscode.languages.registerFoldingRangeProvider(DOCUMENT_SELECTOR, new OutlineFoldingProvider(lintService)),
-    vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(uri)),
+    vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(services, uri)),
     vscode.commands.registerCommand(CommandIds.fixAll, (uri?: unknown) => fixAllCommand(services, uri)),
     vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),
     vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder(services, 'next')),
@@ -76,17 +104,25 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       disableRule(uri, line, ruleId, scope),
     ),
     vscode.commands.registerCommand(CommandIds.openExample, () => openExample(context.extensionUri)),
+    vscode.commands.registerCommand(CommandIds.lintAgain, async (uri?: unknown) => {
+      const document = await targetDocument(uri);
+      if (document) diagnostics.lintAgain(document);
+    }),
   );
 
   updateContextKey();
   diagnostics.relintAll();
-}
 
-/** Desktop entry (dist/extension.cjs). */
-export function activate(context: vscode.ExtensionContext): void {
-  activateWith(context, { loadExporter: nodeExporterLoader(context.extensionUri) });
-}
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  return {
+    lintState(uri) {
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+      if (!document) return { status: 'pending' };
+      const paused = lintService.pausedState(document);
+      if (paused) return { status: 'paused', reason: paused.reason, version: paused.version };
+      const current = lintService.current(document);
+      return current ? { status: 'linted', version: current.version } : { status: 'pending' };
+    },
+    statusBar: () => statusBar.snapshot(),
+    worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey }),
+  };
 }

@@ -11,6 +11,13 @@ export const LANGUAGE_ID = 'report-markdown';
 
 export type RunMode = 'onType' | 'onSave';
 
+/** Default of `reportMarkdown.lintTimeLimit` (ms): a 2 M-character report lints in well under a second. */
+export const DEFAULT_LINT_TIME_LIMIT = 3000;
+
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
 export type ExportSettings = {
   /** 'ask' shows a save dialog; 'besideDocument' writes name.docx next to the source. */
   saveLocation: 'ask' | 'besideDocument';
@@ -28,6 +35,8 @@ export type ExtensionSettings = {
   languages: string[];
   run: RunMode;
   lintDelay: number;
+  /** Time (ms) one lint may take in the worker before it is stopped and the document's lint is paused. */
+  lintTimeLimit: number;
   lang: 'zh-CN' | 'en';
   /** Config from the settings alone; `.reportmdrc.json` is merged over it. */
   config: RulesConfig;
@@ -47,6 +56,7 @@ export function readSettings(
     languages: Array.isArray(languages) ? languages : [LANGUAGE_ID],
     run: run === 'onSave' ? 'onSave' : 'onType',
     lintDelay: Math.max(0, configuration.get<number>('lintDelay', 300)),
+    lintTimeLimit: clamp(configuration.get<number>('lintTimeLimit', DEFAULT_LINT_TIME_LIMIT), 200, 120_000, DEFAULT_LINT_TIME_LIMIT),
     lang: resolveMessageLanguage(configuration.get<string>('messageLanguage', 'auto'), vscode.env.language),
     config: configFromSettings(
       {

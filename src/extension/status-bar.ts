@@ -1,18 +1,21 @@
 /**
  * Status bar item: 字数 (character count as Word/WPS counts it) and the
  * number of placeholders left; clicking it jumps to the next placeholder.
- * The counts are cached per document version in the LintService, so the
- * several events after an edit (text change, diagnostics) count once.
+ * The counts come from the lint worker's analysis of the document (shared
+ * with diagnostics); until the analysis of a new version arrives the item
+ * keeps the previous counts. When the document's lint is paused (it took too
+ * long or too much memory) the item says so; clicking it lints again.
  */
 import * as vscode from 'vscode';
 import { CommandIds } from './commands/ids.js';
 import type { LintService } from './lint-service.js';
-import { isReportDocument } from './settings.js';
+import { isReportDocument, settingsFor } from './settings.js';
 
 export class StatsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('reportMarkdown.stats', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private visible = false;
 
   constructor(private readonly lintService: LintService) {
     this.item.name = vscode.l10n.t('Report Markdown: character count');
@@ -23,10 +26,9 @@ export class StatsStatusBar implements vscode.Disposable {
         if (event.document === vscode.window.activeTextEditor?.document) this.scheduleUpdate();
       }),
       vscode.workspace.onDidChangeConfiguration(() => this.update()),
-      // Diagnostics are published once the document's config file is known: recount with it.
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && event.uris.some((uri) => uri.toString() === active)) this.scheduleUpdate();
+      // A new analysis (or a pause) of the active document.
+      lintService.onDidChange((uri) => {
+        if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
       }),
     );
     this.update();
@@ -40,25 +42,66 @@ export class StatsStatusBar implements vscode.Disposable {
     }, 250);
   }
 
-  /** Recomputes the counts for the active editor, or hides the item. */
+  /** Shows the counts (or the pause) for the active editor, or hides the item; asks for an analysis when the current one is missing. */
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !isReportDocument(document)) {
-      this.item.hide();
+      this.hide();
       return;
     }
-    const stats = this.lintService.documentStats(document);
+    const paused = this.lintService.pausedState(document);
+    if (paused) {
+      this.item.text = `$(debug-pause) ${paused.reason === 'large' ? vscode.l10n.t('Lint paused on this document (too large)') : vscode.l10n.t('Lint paused on this document (too slow)')}`;
+      this.item.tooltip =
+        paused.reason === 'large'
+          ? vscode.l10n.t('Linting this document needed more memory than allowed, so it was stopped to keep the editor responsive. It is tried again when you save; click to try now.')
+          : vscode.l10n.t(
+              'Linting this document took longer than {0} ms (reportMarkdown.lintTimeLimit), so it was stopped to keep the editor responsive. It is tried again when you save; click to try now.',
+              paused.limitMs,
+            );
+      this.item.command = CommandIds.lintAgain;
+      this.show();
+      return;
+    }
+    // While typing, diagnostics ask for the analysis (after reportMarkdown.lintDelay); the item asks
+    // itself only for a document never analysed, or when lint runs on save only. It runs in the
+    // worker, and onDidChange brings the result back here.
+    if (!this.lintService.current(document) && (settingsFor(document).run === 'onSave' || !this.lintService.latest(document))) {
+      void this.lintService.analyze(document);
+    }
+    const stats = this.lintService.latest(document);
+    if (!stats) {
+      this.hide();
+      return;
+    }
     const characters = stats.characters.toLocaleString(vscode.env.language);
-    if (stats.placeholders > 0) {
-      this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, stats.placeholders)}`;
-      this.item.tooltip = vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', stats.placeholders);
+    const placeholders = stats.placeholderRanges.length;
+    if (placeholders > 0) {
+      this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, placeholders)}`;
+      this.item.tooltip = vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', placeholders);
       this.item.command = CommandIds.nextPlaceholder;
     } else {
       this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars', characters)}`;
       this.item.tooltip = vscode.l10n.t('Character count as in Word/WPS. No placeholders left.');
       this.item.command = undefined;
     }
+    this.show();
+  }
+
+  private show(): void {
+    this.visible = true;
     this.item.show();
+  }
+
+  private hide(): void {
+    this.visible = false;
+    this.item.hide();
+  }
+
+  /** What the item shows now (for the extension's API and its tests). */
+  snapshot(): { text: string; tooltip: string; visible: boolean } {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''), visible: this.visible };
   }
 
   dispose(): void {

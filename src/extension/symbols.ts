@@ -1,4 +1,4 @@
-/** Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges from the core's outline tree (one per document version). */
+/** Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges from the core's outline tree (the lint worker's analysis of the version). */
 import * as vscode from 'vscode';
 import type { OutlineNode } from './core-api.js';
 import { toVsRange } from './convert.js';
@@ -26,17 +26,23 @@ function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.Docu
 export class OutlineSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly lintService: LintService) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] | undefined {
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
     if (!isReportDocument(document)) return undefined;
-    return this.lintService.outline(document).map((node) => toSymbol(document, node));
+    const version = document.version;
+    const outline = await this.lintService.outline(document);
+    if (!outline || document.version !== version) return undefined;
+    return outline.map((node) => toSymbol(document, node));
   }
 }
 
 export class OutlineFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly lintService: LintService) {}
 
-  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] | undefined {
+  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[] | undefined> {
     if (!isReportDocument(document)) return undefined;
+    const version = document.version;
+    const outline = await this.lintService.outline(document);
+    if (!outline || document.version !== version) return undefined;
     const ranges: vscode.FoldingRange[] = [];
     const visit = (nodes: readonly OutlineNode[]): void => {
       for (const node of nodes) {
@@ -46,7 +52,7 @@ export class OutlineFoldingProvider implements vscode.FoldingRangeProvider {
         visit(node.children);
       }
     };
-    visit(this.lintService.outline(document));
+    visit(outline);
     return ranges;
   }
 }

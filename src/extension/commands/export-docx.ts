@@ -107,7 +107,7 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
   for (const warning of warnings) {
     services.log.info(`${document.uri.toString(true)}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }
-  void reportExported(services, destination, settings, warnings.length, services.lintService.placeholderRanges(document).length);
+  void reportExported(services, destination, settings, warnings.length, (await services.lintService.placeholderRanges(document)).length);
   return destination;
 }
 
@@ -116,7 +116,8 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
  * (sample data must not reach the final document). Returns true to go on.
  */
 async function confirmUnfinished(services: Services, document: vscode.TextDocument): Promise<boolean> {
-  const findings = services.lintService.lint(document, await services.lintService.resolveOptions(document));
+  const analysis = await services.lintService.analyze(document, { options: await services.lintService.resolveOptions(document), retry: true });
+  const findings = analysis?.findings ?? [];
   const placeholders = findings.filter((finding) => finding.ruleId === 'placeholder').length;
   const errors = findings.filter((finding) => finding.ruleId !== 'placeholder' && finding.severity === 'error').length;
   if (placeholders === 0 && errors === 0) return true;

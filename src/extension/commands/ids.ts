@@ -10,6 +10,7 @@ export const CommandIds = {
   replacePlaceholder: 'reportMarkdown.replacePlaceholder',
   disableRule: 'reportMarkdown.disableRule',
   openExample: 'reportMarkdown.openExample',
+  lintAgain: 'reportMarkdown.lintAgain',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

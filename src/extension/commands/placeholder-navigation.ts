@@ -4,10 +4,11 @@ import { fromVsPosition, toVsRange } from '../convert.js';
 import { pickRange, type Direction } from '../logic/placeholder-navigation.js';
 import { note, type Services } from './services.js';
 
-export function goToPlaceholder(services: Services, direction: Direction): boolean {
+export async function goToPlaceholder(services: Services, direction: Direction): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return false;
-  const placeholderRanges = services.lintService.placeholderRanges(editor.document);
+  const placeholderRanges = await services.lintService.placeholderRanges(editor.document);
+  if (vscode.window.activeTextEditor !== editor) return false;
   const from = editor.selection.start;
   const picked = pickRange(placeholderRanges, fromVsPosition(from), direction);
   if (!picked) {

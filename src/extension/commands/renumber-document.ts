@@ -1,13 +1,19 @@
 /** reportMarkdown.renumberDocument: renumbers every outline level and enumeration in one undoable edit. */
 import * as vscode from 'vscode';
-import { renumberEdits } from '../core-api.js';
 import { toWorkspaceEdit } from '../convert.js';
-import { note, targetDocument } from './services.js';
+import { note, targetDocument, type Services } from './services.js';
 
-export async function renumberDocument(uri?: unknown): Promise<boolean> {
+export async function renumberDocument(services: Services, uri?: unknown): Promise<boolean> {
   const document = await targetDocument(uri);
   if (!document) return false;
-  const edits = renumberEdits(document.getText());
+  const version = document.version;
+  // Computed in the lint worker.
+  const edits = await services.lintService.renumberEdits(document);
+  if (edits === undefined) {
+    note(vscode.l10n.t('This document takes too long to renumber automatically.'));
+    return false;
+  }
+  if (document.version !== version) return false;
   if (edits.length === 0) {
     note(vscode.l10n.t('Numbering is already in sequence.'));
     return false;

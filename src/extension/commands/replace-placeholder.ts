@@ -11,9 +11,14 @@ import { toVsRange, toWorkspaceEdit } from '../convert.js';
 import { placeholderOccurrences, placeholderPhrases } from '../logic/placeholder-phrase.js';
 import { note, editorFor, targetDocument, type Services } from './services.js';
 
-/** Occurrences of `needle` in the document's current text that are placeholders. */
-function occurrences(services: Services, document: vscode.TextDocument, needle: string): Range[] {
-  return placeholderOccurrences(document.getText(), needle, services.lintService.placeholderRanges(document));
+/** Occurrences of `needle` in the document's current text that are placeholders (ranges and text of one version). */
+async function occurrences(services: Services, document: vscode.TextDocument, needle: string): Promise<Range[]> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const version = document.version;
+    const placeholderRanges = await services.lintService.placeholderRanges(document);
+    if (document.version === version) return placeholderOccurrences(document.getText(), needle, placeholderRanges);
+  }
+  return [];
 }
 
 export async function replacePlaceholder(services: Services, uri?: unknown, placeholder?: unknown, replacement?: unknown): Promise<boolean> {
@@ -22,7 +27,7 @@ export async function replacePlaceholder(services: Services, uri?: unknown, plac
   let needle = typeof placeholder === 'string' && placeholder.length > 0 ? placeholder : undefined;
   needle ??= await pickPlaceholder(services, document);
   if (needle === undefined) return false;
-  let ranges = occurrences(services, document, needle);
+  let ranges = await occurrences(services, document, needle);
   if (ranges.length === 0) {
     note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
     return false;
@@ -40,7 +45,7 @@ export async function replacePlaceholder(services: Services, uri?: unknown, plac
   if (value === undefined || value.length === 0 || document.isClosed) return false;
   // The document may have changed while the input box was open: find the occurrences again.
   if (document.version !== version) {
-    ranges = occurrences(services, document, needle);
+    ranges = await occurrences(services, document, needle);
     if (ranges.length === 0) {
       note(vscode.l10n.t('“{0}” no longer occurs in this document.', needle));
       return false;
@@ -51,7 +56,7 @@ export async function replacePlaceholder(services: Services, uri?: unknown, plac
 
 /** The placeholder under the cursor, or one the writer picks from those in the document. */
 async function pickPlaceholder(services: Services, document: vscode.TextDocument): Promise<string | undefined> {
-  const placeholderRanges = services.lintService.placeholderRanges(document);
+  const placeholderRanges = await services.lintService.placeholderRanges(document);
   if (placeholderRanges.length === 0) {
     note(vscode.l10n.t('No placeholders left.'));
     return undefined;
