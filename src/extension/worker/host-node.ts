@@ -4,7 +4,6 @@
  * when `isNodeLintWorker()` says it is that thread.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { handleRequest, OptionsCache } from './handler.js';
 import { LINT_WORKER_NAME, type ToWorker } from './protocol.js';
 
 /** True inside the lint worker thread (marked through `workerData`). */
@@ -14,6 +13,8 @@ export function isNodeLintWorker(): boolean {
 
 /** Answers requests until the extension host terminates the thread. */
 export function serveNodeWorker(): void {
+  // Required here, not imported: on the extension host's thread the bundle loads without it.
+  const { handleRequest, OptionsCache } = require('./handler.js') as typeof import('./handler.js');
   const port = parentPort!;
   const cache = new OptionsCache();
   port.on('message', (message: ToWorker) => port.postMessage(handleRequest(message, cache)));

@@ -4,7 +4,6 @@
  * the bundle calls `serveWebWorker` when `isWebLintWorker()` recognises the
  * worker by its name.
  */
-import { handleRequest, OptionsCache } from './handler.js';
 import { LINT_WORKER_NAME, type FromWorker, type ToWorker } from './protocol.js';
 
 type WorkerScope = {
@@ -22,6 +21,8 @@ export function isWebLintWorker(): boolean {
 
 /** Answers requests until the extension host terminates the worker. */
 export function serveWebWorker(): void {
+  // Required here, not imported: in the extension host the bundle loads without it.
+  const { handleRequest, OptionsCache } = require('./handler.js') as typeof import('./handler.js');
   const cache = new OptionsCache();
   scope.onmessage = (event) => scope.postMessage!(handleRequest(event.data, cache));
   scope.postMessage!({ type: 'ready' });
