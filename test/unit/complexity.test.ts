@@ -196,8 +196,10 @@ describe('complexity: every rule, the parser and the outline grow at most about 
 describe('complexity: cases with a history', function () {
   this.timeout(300_000);
   for (const known of KNOWN_CASES) {
-    // Measured and printed by `npm run bench`-style runs; pending here until fixed, so CI stays meaningful for every other pair.
-    it.skip(`${known.subject} on ${known.generator} (${known.note})`, () => {
+    // Open cases (KNOWN …) are pending until fixed, so CI stays meaningful for every other pair;
+    // REPORT_MD_COMPLEXITY_KNOWN=1 runs them. Fixed ones run always, as regression tests.
+    const open = known.note.startsWith('KNOWN') && process.env['REPORT_MD_COMPLEXITY_KNOWN'] !== '1';
+    (open ? it.skip : it)(`${known.subject} on ${known.generator} (${known.note})`, () => {
       const subject = SUBJECTS.find((candidate) => candidate.name === known.subject)!;
       const generator = GENERATORS.find((candidate) => candidate.name === known.generator)!;
       const measurement = measureTwice(subject, inputsFor(generator));
