@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+
+// A failing run prints its seed (fast-check's report); FC_SEED=<seed> reruns exactly that case.
+if (process.env['FC_SEED']) fc.configureGlobal({ seed: Number(process.env['FC_SEED']) });
 import { applyEdits, fixAll, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
 import { explicitTarget } from '../../src/extension/logic/export-target.js';

@@ -2,6 +2,9 @@
 // targeted characters change; indentation, line endings and the BOM stay).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+
+// A failing run prints its seed (fast-check's report); FC_SEED=<seed> reruns exactly that case.
+if (process.env['FC_SEED']) fc.configureGlobal({ seed: Number(process.env['FC_SEED']) });
 import { fixAll, lint } from '../../src/core/index.js';
 
 const pieces = [

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+
+// A failing run prints its seed (fast-check's report); FC_SEED=<seed> reruns exactly that case.
+if (process.env['FC_SEED']) fc.configureGlobal({ seed: Number(process.env['FC_SEED']) });
 import { fixAll, lint, outline, parseReport } from '../../src/core/index.js';
 
 // Building blocks that look like reports: markers, enumeration words, brackets, placeholders, Markdown.

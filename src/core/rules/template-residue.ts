@@ -20,7 +20,15 @@ function deleteLine(text: string, lines: LineTable, line: number, swallowBlank: 
   const lineStart = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[line]!;
   let last = line;
   if (swallowBlank) while (last + 1 < lineCount && isBlankLine(text, lines, last + 1)) last++;
-  if (last + 1 < lineCount) return { start: lineStart, end: lines.starts[last + 1]!, newText: '' };
+  if (last + 1 < lineCount) {
+    const end = lines.starts[last + 1]!;
+    // A U+FEFF opening the next line would become the file's BOM: at the start of the file, keep this line's break.
+    if (lineStart === (text.charCodeAt(0) === 0xfeff ? 1 : 0) && text.charCodeAt(end) === 0xfeff) return { start: lineStart, end: lines.ends[line]!, newText: '' };
+    // A lone CR ending the line before and a LF opening the line after would merge into one CRLF (a blank line lost):
+    // the line before ends with LF instead.
+    if (lineStart > 0 && text[lineStart - 1] === '\r' && text[end] === '\n') return { start: lineStart - 1, end, newText: '\n' };
+    return { start: lineStart, end, newText: '' };
+  }
   // The last line of the document: remove the line break before it instead.
   const start = line > 0 ? lines.ends[line - 1]! : lineStart;
   return { start, end: text.length, newText: '' };
