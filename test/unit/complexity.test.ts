@@ -152,11 +152,7 @@ const VERBOSE = process.env['REPORT_MD_COMPLEXITY_VERBOSE'] === '1';
  */
 const KNOWN_CASES: Array<{ subject: string; generator: string; note: string }> = [
   { subject: 'cjk-spacing', generator: 'spaced Chinese without Chinese punctuation', note: 'was quadratic until 292302c' },
-  { subject: 'count-mismatch', generator: 'enumerations in one paragraph', note: 'KNOWN QUADRATIC: open, see CHANGELOG' },
-  { subject: 'parseReport', generator: 'many short lines', note: 'KNOWN SUPERLINEAR since the report-part pass: open, see CHANGELOG' },
-  { subject: 'parseReport', generator: 'numbered outline with skips and mixed styles', note: 'KNOWN SUPERLINEAR since the report-part pass: open, see CHANGELOG' },
-  { subject: 'parseReport', generator: 'template residue and fill-in instructions', note: 'KNOWN SUPERLINEAR since the report-part pass: open, see CHANGELOG' },
-  { subject: 'quote-style', generator: 'balanced brackets and ASCII quotes', note: 'KNOWN SUPERLINEAR: open, see CHANGELOG' },
+  { subject: 'count-mismatch', generator: 'enumerations in one paragraph', note: 'was quadratic until the lead-in became a bounded clause' },
 ];
 const KNOWN_QUADRATIC = new Set(KNOWN_CASES.map((known) => `${known.subject}|${known.generator}`));
 

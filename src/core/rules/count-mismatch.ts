@@ -19,12 +19,19 @@ function countsIn(masked: string): Array<{ value: number; index: number; length:
   return counts;
 }
 
-/** The last sentence of `masked` before `end` (after skipping the punctuation right before `end`). */
+/** Longest lead-in clause looked at (主要有以下三个方面 is short; a count further back belongs to something else). */
+const MAX_CLAUSE = 60;
+
+/**
+ * The last clause of `masked` before `end` (after skipping the punctuation right before `end`): the words
+ * that introduce the list. In 全年谋划重点项目12个，总投资18.6亿元，主要措施：1.…2.… the count 12个
+ * belongs to 项目, not to the list after 主要措施：. Bounded, so a paragraph of many lists stays linear.
+ */
 function leadInSentence(masked: string, end: number): { text: string; offset: number } {
   let stop = end;
-  while (stop > 0 && /[：:。，,\s\u0000]/.test(masked[stop - 1]!)) stop--;
+  while (stop > 0 && end - stop < MAX_CLAUSE && /[：:。，,\s\u0000]/.test(masked[stop - 1]!)) stop--;
   let begin = stop;
-  while (begin > 0 && !/[。！？!?；;]/.test(masked[begin - 1]!)) begin--;
+  while (begin > 0 && stop - begin < MAX_CLAUSE && !/[。！？!?；;，,：:]/.test(masked[begin - 1]!)) begin--;
   return { text: masked.slice(begin, stop), offset: begin };
 }
 
@@ -78,8 +85,11 @@ export const countMismatch: Rule = {
     }
 
     // Outline: a paragraph or heading ending with ： directly followed by numbered headings.
-    const groupOf = new Map<number, { items: Array<{ start: number }> }>();
+    const groupOf = new Map<number, { items: Array<{ start: number; sectionEndLine: number }> }>();
     for (const group of context.outline.groups) for (const item of group.items) groupOf.set(item.start, group);
+    // A list that runs to the end of a document without a closing may go on past an excerpt's cut: not countable.
+    const lastLine = context.document.lines.starts.length - 1;
+    const hasClosing = context.document.root.children.some((node) => node.type === 'dateLine' || node.type === 'signature');
     for (let index = 0; index + 1 < topLevel.length; index++) {
       const block = topLevel[index]!;
       const next = topLevel[index + 1]!;
@@ -90,6 +100,7 @@ export const countMismatch: Rule = {
       const group = groupOf.get(next.start);
       if (!group) continue;
       const position = group.items.findIndex((item) => item.start === next.start);
+      if (!hasClosing && group.items[group.items.length - 1]!.sectionEndLine >= lastLine) continue;
       check(masked, block.start, masked.length, group.items.length - position, 'outline');
     }
   },
