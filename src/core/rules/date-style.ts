@@ -10,12 +10,17 @@ type Style = 'cjk' | 'dot' | 'dash' | 'slash';
 
 const DATE = /(?<![0-9０-９.\-/])((?:19|20)[0-9]{2})(?:(\s*年\s*)([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|([./-])([0-9]{1,2})\5([0-9]{1,2})(?![0-9]|\.[0-9]))/g;
 
-const NAMES: Record<Style, { zh: string; en: string }> = {
-  cjk: { zh: '“2023年7月10日”', en: '2023年7月10日' },
-  dot: { zh: '“2023.7.10”', en: '2023.7.10' },
-  dash: { zh: '“2023-07-10”', en: '2023-07-10' },
-  slash: { zh: '“2023/7/10”', en: '2023/7/10' },
-};
+/** 0-based line of an offset (binary search over line starts). */
+function positionLine(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
 
 type Found = { start: number; end: number; style: Style; text: string };
 
@@ -57,14 +62,17 @@ export const dateStyle: Rule = {
         main = style;
       }
     }
+    // The document's own example of its usual style (its first such date), not a made-up one.
+    const example = found.find((date) => date.style === main)!;
+    const exampleLine = positionLine(context.document.lines.starts, example.start) + 1;
     for (const date of found) {
       if (date.style === main) continue;
       context.report({
         start: date.start,
         end: date.end,
         message: {
-          'zh-CN': `日期写法不统一：“${date.text}”与本文多数日期的写法${NAMES[main].zh}不同`,
-          en: `Inconsistent date style: "${date.text}" differs from this document's usual style (${NAMES[main].en})`,
+          'zh-CN': `日期写法不统一：“${date.text}”与本文多数日期的写法不同（如第${exampleLine}行“${example.text}”）`,
+          en: `Inconsistent date style: "${date.text}" differs from this document's usual style (e.g. "${example.text}" on line ${exampleLine})`,
         },
       });
     }

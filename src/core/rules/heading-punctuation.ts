@@ -21,6 +21,11 @@ export const headingPunctuation: Rule = {
     en: 'Standalone headings of one level end alike (all with "。" or all without)',
   },
   check(context) {
+    // Siblings of one parent are compared (a document may end the （一） headings of one part with 。 and not another's).
+    const groupOf = new Map<number, number>();
+    context.outline.groups.forEach((group, index) => {
+      for (const item of group.items) groupOf.set(item.line, index);
+    });
     const byLevel = new Map<number, Entry[]>();
     for (const block of context.document.blocks) {
       // Run-in headings (一、标题句。正文…) end their sentence with 。 by design.
@@ -35,9 +40,11 @@ export const headingPunctuation: Rule = {
       if (lastChar === '。') withStop = true;
       else if (/[\u4e00-\u9fff0-9A-Za-z”’）》】]/.test(lastChar)) withStop = false;
       else continue; // ： ； ， … end a list lead-in or item, not a heading.
-      const list = byLevel.get(block.marker.level) ?? [];
+      const group = groupOf.get(block.line);
+      if (group === undefined) continue;
+      const list = byLevel.get(group) ?? [];
       list.push({ block, withStop, last: block.start + end - 1 });
-      byLevel.set(block.marker.level, list);
+      byLevel.set(group, list);
     }
     for (const entries of byLevel.values()) {
       const stops = entries.filter((entry) => entry.withStop).length;
@@ -54,12 +61,12 @@ export const headingPunctuation: Rule = {
           end: entry.last + 1,
           message: flagStops
             ? {
-                'zh-CN': `同级标题句末标点不一致：此标题以“。”结尾，而其他同级标题（如第${exampleLine}行）不用`,
-                en: `Inconsistent heading punctuation: this heading ends with "。", other headings of its level (e.g. line ${exampleLine}) do not`,
+                'zh-CN': `同级标题句末标点不一致：此标题以“。”结尾，而同一上级下的其他标题（如第${exampleLine}行）不用`,
+                en: `Inconsistent heading punctuation: this heading ends with "。", its sibling headings (e.g. line ${exampleLine}) do not`,
               }
             : {
-                'zh-CN': `同级标题句末标点不一致：此标题未以“。”结尾，而其他同级标题（如第${exampleLine}行）使用“。”`,
-                en: `Inconsistent heading punctuation: this heading has no "。", other headings of its level (e.g. line ${exampleLine}) end with one`,
+                'zh-CN': `同级标题句末标点不一致：此标题未以“。”结尾，而同一上级下的其他标题（如第${exampleLine}行）使用“。”`,
+                en: `Inconsistent heading punctuation: this heading has no "。", its sibling headings (e.g. line ${exampleLine}) end with one`,
               },
         });
       }
