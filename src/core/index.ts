@@ -10,7 +10,6 @@ import { buildOutline, type OutlineEntry } from './outline/build.js';
 import { planNumbering } from './outline/conventions.js';
 import { markerWithOrdinal, runRenumberEdits } from './outline/renumber.js';
 import { positionAt } from './parse/lines.js';
-import { matchOutlineMarker } from './parse/outline-markers.js';
 import { parseReport, type ReportDocument } from './parse/report.js';
 import { findPlaceholders } from './rules/placeholder.js';
 import { rules } from './rules/index.js';
@@ -215,9 +214,5 @@ export function parseConfig(jsonText: string, fileName: string): Config {
   return parseConfigWith(jsonText, fileName, ruleCatalog);
 }
 
-/** Whether `line` starts with an outline marker (for editors). */
-export function markerAt(text: string): string | undefined {
-  return matchOutlineMarker(text, 0, text.length)?.text;
-}
 
 export { findPlaceholders };

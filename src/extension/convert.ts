@@ -21,9 +21,6 @@ export function fromVsPosition(position: vscode.Position): Position {
   return { line: position.line, character: position.character };
 }
 
-export function fromVsRange(range: vscode.Range): Range {
-  return { start: fromVsPosition(range.start), end: fromVsPosition(range.end) };
-}
 
 export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
   switch (severity) {

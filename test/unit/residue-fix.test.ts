@@ -16,3 +16,13 @@ describe('template-residue fix keeps the lines around it', () => {
     assert.equal(fixResidue('标题\n正文。\r仅供学习 禁止外传\n\n下文。').split(/\r\n|\r|\n/).length, 4);
   });
 });
+
+describe('configuration: built-in object names are no options', () => {
+  it('refuses __proto__, constructor and toString as rule options, naming them', async () => {
+    const { validateConfig, ConfigError } = await import('../../src/core/index.js');
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const value = JSON.parse(`{ "rules": { "placeholder": { "${key}": 1 } } }`);
+      assert.throws(() => validateConfig(value, 'x.json'), (error: unknown) => error instanceof ConfigError && error.message.includes(`"${key}"`));
+    }
+  });
+});

@@ -51,7 +51,7 @@ function kind(value: unknown): string {
 function validateOptions(ruleId: string, setting: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>, source: string): void {
   for (const [option, value] of Object.entries(setting)) {
     if (option === 'severity') continue;
-    if (!(option in defaults)) {
+    if (!Object.hasOwn(defaults, option)) {
       const known = Object.keys(defaults);
       throw new ConfigError(`${source}: rules.${ruleId} has no option "${option}"${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
     }

@@ -13,4 +13,3 @@ export const CommandIds = {
   lintAgain: 'reportMarkdown.lintAgain',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
