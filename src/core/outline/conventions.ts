@@ -120,7 +120,17 @@ export function planNumbering(outline: Outline): RunPlan[] {
   return plans;
 }
 
-/** The convention of each (part, level), for rules that only need to know it. */
+/** The convention of each (part, level), for rules that only need to know it (one map, built once per plan list). */
+const conventionMaps = new WeakMap<readonly RunPlan[], Map<string, Convention>>();
 export function conventionOf(plans: readonly RunPlan[], part: number, level: number): Convention {
-  return plans.find((plan) => plan.run.part === part && plan.run.level === level)?.convention ?? 'restart';
+  let map = conventionMaps.get(plans);
+  if (!map) {
+    map = new Map();
+    for (const plan of plans) {
+      const key = `${plan.run.part}:${plan.run.level}`;
+      if (!map.has(key)) map.set(key, plan.convention);
+    }
+    conventionMaps.set(plans, map);
+  }
+  return map.get(`${part}:${level}`) ?? 'restart';
 }
