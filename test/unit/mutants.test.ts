@@ -57,3 +57,28 @@ describe('surviving mutants', () => {
     assert.deepEqual(dedupeEdits(edits).map((edit) => edit.newText), ['X', 'Z']);
   });
 });
+
+describe('named X and a ％ house style', () => {
+  const rule = (text: string, id: string) => lint(text).filter((finding) => finding.ruleId === id);
+
+  it('an X that names something is no placeholder; a blank X still is', () => {
+    for (const text of ['实施“415X”工程。', '构建“1+N+X”体系。', '推进1+X证书试点。', '实施“双尖双领+X”项目。', '代号用X代表消防救援。']) {
+      assert.deepEqual(rule(`报告\n${text}`, 'placeholder'), [], text);
+    }
+    for (const text of ['投资X万元。', '20XX年完成。', '“X”项目。', 'X+X工程。']) {
+      assert.ok(rule(`报告\n${text}`, 'placeholder').length > 0, text);
+    }
+  });
+
+  it('three or more ％ and no %: one finding without a fix; fewer: one each with a fix', () => {
+    const house = rule('报告\n增长5％，下降3％，持平0％。\n占比12％。', 'number-width');
+    assert.equal(house.length, 1);
+    assert.equal(house[0]!.fix, undefined);
+    assert.match(house[0]!.message, /共 4 处/);
+    const slips = rule('报告\n增长5％，下降3％。', 'number-width');
+    assert.equal(slips.length, 2);
+    assert.ok(slips.every((finding) => finding.fix));
+    // Mixed with % the ％ are slips, each fixable.
+    assert.ok(rule('报告\n增长5%，下降3％，持平0％，占比1％。', 'number-width').every((finding) => finding.fix));
+  });
+});

@@ -681,6 +681,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       children: phrasing,
       position: { start: { ...parts[0]!.position!.start }, end: { ...parts[parts.length - 1]!.position!.end } },
     };
+    const firstBlock = blockByNode.get(parts[0]!);
     for (const part of parts) {
       const block = blockByNode.get(part);
       if (block) {
@@ -688,7 +689,6 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
         blockByNode.delete(part);
       }
     }
-    const firstBlock = blocks.find((block) => block.node === title);
     if (firstBlock) blockByNode.set(title, firstBlock);
     children.splice(titleIndex, parts.length, title);
     preambleEnd -= parts.length - 1;

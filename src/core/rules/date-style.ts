@@ -4,23 +4,12 @@
  * from the document's most used style (on a tie, 年月日, the 公文 form).
  */
 import type { Rule } from '../lint/rule.js';
+import { positionAt } from '../parse/lines.js';
 import { blocksWithMatch } from './cjk.js';
 
 type Style = 'cjk' | 'dot' | 'dash' | 'slash';
 
 const DATE = /(?<![0-9０-９.\-/])((?:19|20)[0-9]{2})(?:(\s*年\s*)([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|([./-])([0-9]{1,2})\5([0-9]{1,2})(?![0-9]|\.[0-9]))/g;
-
-/** 0-based line of an offset (binary search over line starts). */
-function positionLine(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
 
 type Found = { start: number; end: number; style: Style; text: string };
 
@@ -64,7 +53,7 @@ export const dateStyle: Rule = {
     }
     // The document's own example of its usual style (its first such date), not a made-up one.
     const example = found.find((date) => date.style === main)!;
-    const exampleLine = positionLine(context.document.lines.starts, example.start) + 1;
+    const exampleLine = positionAt(context.document.lines, example.start).line + 1;
     for (const date of found) {
       if (date.style === main) continue;
       context.report({

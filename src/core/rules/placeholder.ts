@@ -85,6 +85,19 @@ function allowedAt(masked: string, start: number, allow: AllowIndex): boolean {
   return false;
 }
 
+/**
+ * An X that names something rather than leaves a blank: a letter standing for something (用X代表消防救援),
+ * a quoted programme code (“415X”, “1+N+X”), the X of an A+X scheme (1+X证书, “双尖双领+X”).
+ */
+function isNamedX(masked: string, index: number): boolean {
+  if (/^(?:代表|表示)/.test(masked.slice(index + 1, index + 3))) return true;
+  if (isQuotedCode(masked, index)) return true;
+  if (!/[+＋]/.test(masked[index - 1] ?? '')) return false;
+  const beforePlus = masked[index - 2] ?? '';
+  // 1+X, N+X — or a Chinese name+X closed right after (“双尖双领+X”、).
+  return /[0-9A-Z]/.test(beforePlus) || (beforePlus !== '' && !/[XxＸｘ]/.test(beforePlus) && /[”’」、，。；）]/.test(masked[index + 1] ?? ''));
+}
+
 /** True when the X at `index` sits in a short quoted code of digits, capitals and + (“415X”, “1+N+X”). */
 function isQuotedCode(masked: string, index: number): boolean {
   let open = index - 1;
@@ -119,10 +132,7 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
       if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
-      // A quoted programme code: “415X”, “555X”, “1+N+X” (digits and capitals only inside the quotes).
-      // A letter standing for something (用X代表消防救援): a symbol, not a blank.
-      if (match[0] === 'X' && /^(?:代表|表示)/.test(masked.slice(end, end + 2))) continue;
-      if (match[0] === 'X' && (isQuotedCode(masked, start) || (/[+＋]/.test(before ?? '') && (/[0-9A-Z]/.test(masked[start - 2] ?? '') || (/[^XxＸｘ]/.test(masked[start - 2] ?? '') && /[”’」、，。；）]/.test(after ?? '')))))) continue;
+      if (match[0] === 'X' && isNamedX(masked, start)) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
     }
   }
