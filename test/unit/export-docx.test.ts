@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import type { Element } from '@xmldom/xmldom';
 import type { RootContent } from 'mdast';
 import { exportDocx, STYLE_IDS } from '../../src/core/export/index.js';
@@ -14,6 +13,7 @@ import {
   heading,
   paragraph,
   paragraphStyle,
+  png,
   type Parts,
   root,
   styleById,
@@ -23,32 +23,7 @@ import {
 
 const SLOTS = ['ascii', 'hAnsi', 'eastAsia', 'cs'];
 
-/** A complete RGB PNG of the given size (signature, IHDR, IDAT, IEND with their CRCs). */
-function pngImage(width: number, height: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    let crc = 0xffffffff;
-    for (const byte of body) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = Buffer.alloc((1 + 3 * width) * height, 0x80);
-  for (let row = 0; row < height; row++) rows[row * (1 + 3 * width)] = 0;
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
-}
+const pngImage = (width: number, height: number): Uint8Array => png(width, height, 0x80);
 
 function fontsOf(style: Element | undefined): Record<string, string | null> {
   const fonts = child(child(style, 'rPr'), 'rFonts');

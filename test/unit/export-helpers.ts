@@ -1,3 +1,4 @@
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 /** Test helpers for the exporter: build report trees by hand, unzip .docx parts and query their XML. */
 import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
@@ -106,4 +107,32 @@ export function heading(level: 1 | 2 | 3 | 4 | 5, marker: string, title: string,
     depth: 0,
     children: [{ type: 'runInHead', children: [text(marker + title)] }, text(rest)],
   } as unknown as RootContent;
+}
+
+/** CRC-32 of PNG chunks (zlib's, as PNG specifies). */
+export function crc32(bytes: Uint8Array): number {
+  return zlibCrc32(bytes) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+}
+
+/** A complete RGB PNG of the given size (signature, IHDR, IDAT, IEND with their CRCs), filled with one grey. */
+export function png(width: number, height: number, grey = 0x40): Uint8Array {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = Buffer.alloc((1 + 3 * width) * height, grey);
+  for (let row = 0; row < height; row++) rows[row * (1 + 3 * width)] = 0;
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]),
+  );
 }

@@ -3,50 +3,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import type { RootContent } from 'mdast';
 import { parseReport } from '../../src/core/index.js';
 import { exportDocx, imagePolicy, readImageInfo, resolveImagePath, type DocxExportOptions } from '../../src/core/export/index.js';
 import { runExport } from '../../src/cli/export-command.js';
-import { bodyParagraphs, exportParts, FIXED_DATE, heading, paragraph, root, text, textOf } from './export-helpers.js';
+import { bodyParagraphs, crc32, exportParts, FIXED_DATE, heading, paragraph, png, root, text, textOf } from './export-helpers.js';
 
 // --- image builders ---------------------------------------------------------
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/** A complete RGB PNG. */
-function png(width: number, height: number): Uint8Array {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = Buffer.alloc((1 + 3 * width) * height, 0x40);
-  for (let row = 0; row < height; row++) rows[row * (1 + 3 * width)] = 0;
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]),
-  );
-}
 
 /** A baseline JPEG skeleton: SOI, SOF0 (one component), SOS, a byte of scan data, EOI. */
 function jpeg(width: number, height: number): Uint8Array {
