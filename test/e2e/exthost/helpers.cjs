@@ -120,7 +120,17 @@ async function applyCodeAction(action) {
 
 /** Throws away unsaved edits of `doc` so the next test starts from the file on disk. */
 async function revert(doc) {
-  await vscode.window.showTextDocument(doc, { preview: false });
+  // The workbench may open another editor meanwhile (settings.json written by a configuration update):
+  // showTextDocument then refuses once; the second try finds the editors settled.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      break;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
