@@ -141,6 +141,8 @@ describe('Report Markdown in a real VS Code extension host', function () {
     } finally {
       await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
       fs.writeFileSync(doc.uri.fsPath, original);
+      // The next test must not see the saved (fixed) text that the workbench reloads from disk later.
+      await h.waitForText(doc, (t) => t === original, 'the fixture restored on disk and reloaded', 20000);
     }
   });
 

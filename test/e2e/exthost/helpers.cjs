@@ -104,6 +104,13 @@ function waitForText(doc, predicate, what, ms = 30000) {
 async function open(name) {
   const doc = await vscode.workspace.openTextDocument(wsUri(name));
   await vscode.window.showTextDocument(doc, { preview: false });
+  // A document changed on disk by an earlier test is reloaded by the workbench a little later:
+  // start only once the editor holds what the file holds.
+  const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8').replace(/^\uFEFF/, '');
+  // Only UTF-8 fixtures can be compared this way (the GBK one decodes to replacement characters).
+  if (!doc.isDirty && !onDisk.includes('\uFFFD')) {
+    await waitForText(doc, (t) => t === onDisk, `${name} as it is on disk`, 20000);
+  }
   return doc;
 }
 
