@@ -14,7 +14,7 @@ import { ARTIFACTS, log } from './harness.mjs';
 const MARK_START = '[report-md-e2e] suite start';
 const MARK_END = '[report-md-e2e] suite end';
 
-export async function runExtHostSuite(tc, state, server, { workspace, extensionPath, testsPath, resultsFile, timeoutMs = 300_000 }) {
+export async function runExtHostSuite(tc, state, server, { workspace, extensionPath, testsPath, resultsFile, timeoutMs = 900_000 }) {
   const payload = [
     ['extensionDevelopmentPath', server.remote(extensionPath)],
     ['extensionTestsPath', server.remote(testsPath)],
