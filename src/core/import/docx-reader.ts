@@ -564,7 +564,8 @@ class DocxReader {
       const root = this.part(rel.target);
       if (!root) continue;
       const text = visibleText(root).replace(/\s+/g, ' ').trim();
-      if (text !== '' && !texts.includes(text)) texts.push(text);
+      // Dashes or brackets around a page number (“— 1 —”) are page numbering, not text.
+      if (/\p{L}/u.test(text) && !texts.includes(text)) texts.push(text);
     }
     if (texts.length === 0) return;
     this.currentLine = 0; // a document-wide warning: no line
