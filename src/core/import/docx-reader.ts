@@ -682,6 +682,23 @@ class DocxReader {
       if (last.text !== '') break;
       segments.pop();
     }
+    // A typed outline marker (`2、`) is never inside emphasis: the line must still read as a heading.
+    const plainStart = segments.map((segment) => segment.text).join('');
+    const typedMarker = matchOutlineMarker(plainStart, 0, plainStart.length);
+    if (typedMarker) {
+      let remaining = typedMarker.end;
+      for (let index = 0; index < segments.length && remaining > 0; index++) {
+        const segment = segments[index]!;
+        if (segment.raw) break;
+        if (segment.text.length > remaining && (segment.bold || segment.italic)) {
+          segments.splice(index + 1, 0, { ...segment, text: segment.text.slice(remaining) });
+          segment.text = segment.text.slice(0, remaining);
+        }
+        remaining -= segment.text.length;
+        segment.bold = false;
+        segment.italic = false;
+      }
+    }
     const visible = segments.filter((segment) => !segment.raw && segment.text.trim() !== '');
     // A paragraph bold or italic throughout (a heading, a title) is styled, not emphasised; numbered and heading lines never are.
     const allBold = plain || label !== undefined || visible.every((segment) => segment.bold);
