@@ -53,6 +53,7 @@ const MESSAGES = {
   oneFile: { 'zh-CN': '需要且只能指定一个输入文件', en: 'expects exactly one input FILE' },
   exists: { 'zh-CN': (out: string) => `${out}: 文件已存在（使用 --force 覆盖）`, en: (out: string) => `${out}: already exists (use --force to overwrite)` },
   folder: { 'zh-CN': (out: string) => `${out}: 输出路径是一个文件夹`, en: (out: string) => `${out}: the output path is a folder` },
+  noFolder: { 'zh-CN': (folder: string) => `${folder}: 输出文件夹不存在`, en: (folder: string) => `${folder}: the output folder does not exist` },
   sameFile: { 'zh-CN': (out: string) => `${out}: 输出文件不能是输入文件本身`, en: (out: string) => `${out}: the output must not be the input file` },
   converted: {
     'zh-CN': (file: string) => `${file}: 已通过 LibreOffice 转换为 .docx 后导入（请核对编号）\n`,
@@ -180,6 +181,8 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
     if (existing?.isDirectory()) return fail(MESSAGES.folder[lang](shownOutput));
     if (existing && !existing.isFile()) return fail(`${shownOutput}: ${describeNonRegular(existing, lang)}${lang === 'zh-CN' ? '，只写入普通文件' : '; only regular files are written'}`);
     if (existing && !values.force) return fail(MESSAGES.exists[lang](shownOutput));
+    const parent = statOrUndefined(path.dirname(output));
+    if (!parent?.isDirectory()) return fail(MESSAGES.noFolder[lang](path.dirname(shownOutput)));
 
     const bytes = new Uint8Array(readRegularFile(input, lang, MAX_REPORT_BYTES * 8).bytes);
     const assets = assetsFolderName(output);
