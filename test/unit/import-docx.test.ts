@@ -395,5 +395,10 @@ describe('import: files it refuses', () => {
     assert.equal(code(() => importDocx(bytes.slice(0, 200))), 'corrupt');
     const broken = patchPart(bytes, 'word/document.xml', (xml) => xml.replace('</w:body>', ''));
     assert.equal(code(() => importDocx(broken)), 'corrupt');
+    const depth = 100_000;
+    const deep = patchPart(bytes, 'word/document.xml', (xml) => xml.replace('<w:body>', '<w:body>' + '<w:sdt><w:sdtContent>'.repeat(depth) + '</w:sdtContent></w:sdt>'.repeat(depth)));
+    assert.equal(code(() => importDocx(deep)), 'corrupt');
+    const nonsense = patchPart(bytes, 'word/document.xml', (xml) => xml.replace('<w:body>', '<w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="x"/><w:numId w:val="99"/></w:numPr></w:pPr><w:r><w:t>无效编号</w:t></w:r></w:p>'));
+    assert.equal(importDocx(nonsense).text.split('\n')[0], '无效编号');
   });
 });

@@ -99,6 +99,8 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
     return new DocxReader(pkg, options, lang).read();
   } catch (error) {
     if (error instanceof XmlError) throw importError('corrupt', lang, error.message);
+    // Elements nested deeper than the reader's recursion can follow: no real document does that.
+    if (error instanceof RangeError) throw importError('corrupt', lang, lang === 'zh-CN' ? '元素嵌套过深' : 'elements nested too deeply');
     throw error;
   }
 }
@@ -301,7 +303,8 @@ class DocxReader {
     if (counting) {
       const numPr = child(pPr, 'w:numPr');
       const ilvl = childValue(numPr, 'w:ilvl');
-      const target = this.numbering.resolve(childValue(numPr, 'w:numId'), ilvl === undefined ? undefined : Number(ilvl), styleId);
+      const level = ilvl === undefined ? undefined : Number(ilvl);
+      const target = this.numbering.resolve(childValue(numPr, 'w:numId'), level !== undefined && Number.isInteger(level) ? level : undefined, styleId);
       if (target) label = this.numbering.next(target.numId, target.ilvl);
     }
     const visible = pieces.some((piece) => piece.raw || !SPACE.test(piece.text) || piece.text.length > 1);

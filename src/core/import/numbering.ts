@@ -55,7 +55,7 @@ export class Styles {
         name: childValue(style, 'w:name') ?? id,
         basedOn: childValue(style, 'w:basedOn'),
         numId: childValue(numPr, 'w:numId'),
-        ilvl: ilvl === undefined ? undefined : Number(ilvl),
+        ilvl: ilvl === undefined || !Number.isInteger(Number(ilvl)) ? undefined : Number(ilvl),
         outlineLevel: outline === undefined ? undefined : Number(outline),
         bold: onOff(rPr, 'w:b'),
         italic: onOff(rPr, 'w:i'),
@@ -111,7 +111,7 @@ function parseLevel(element: XmlElement): LevelDefinition {
     start: start === undefined ? 0 : Number(start) || 0,
     format: childValue(element, 'w:numFmt') ?? 'decimal',
     text: childValue(element, 'w:lvlText') ?? '',
-    restart: restart === undefined ? undefined : Number(restart),
+    restart: restart === undefined || !Number.isInteger(Number(restart)) ? undefined : Number(restart),
     legal: onOff(element, 'w:isLgl') === true,
     suffix: suffix === 'space' || suffix === 'nothing' ? suffix : 'tab',
     style: childValue(element, 'w:pStyle'),
@@ -139,7 +139,7 @@ export class Numbering {
       const levels: Array<LevelDefinition | undefined> = [];
       for (const level of children(abstract, 'w:lvl')) {
         const index = Number(level.attributes['w:ilvl'] ?? '0');
-        if (index >= 0 && index <= 8) levels[index] = parseLevel(level);
+        if (Number.isInteger(index) && index >= 0 && index <= 8) levels[index] = parseLevel(level);
       }
       this.abstracts.set(id, { id, levels, numStyleLink: childValue(abstract, 'w:numStyleLink'), styleLink: childValue(abstract, 'w:styleLink') });
     }
@@ -152,7 +152,8 @@ export class Numbering {
         const index = Number(override.attributes['w:ilvl'] ?? '0');
         const start = childValue(override, 'w:startOverride');
         const level = child(override, 'w:lvl');
-        overrides.set(index, { start: start === undefined ? undefined : Number(start), level: level ? parseLevel(level) : undefined });
+        if (!Number.isInteger(index) || index < 0 || index > 8) continue;
+        overrides.set(index, { start: start === undefined || !Number.isInteger(Number(start)) ? undefined : Number(start), level: level ? parseLevel(level) : undefined });
       }
       this.instances.set(id, { abstractId, overrides });
     }
