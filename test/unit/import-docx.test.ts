@@ -196,6 +196,24 @@ describe('import: Word numbering as Word shows it', () => {
     assert.deepEqual(lines(importDocx(bytes).text), ['（1）甲项', '（2）乙项', '（二）第二节']);
   });
 
+  it('a paragraph whose mark and text are hidden shows no line but still advances its list', async () => {
+    let bytes = await build({
+      sections: [
+        {
+          children: [
+            numbered('第一部分', 0),
+            new Paragraph({ numbering: { reference: 'outline', level: 0 }, children: [new TextRun({ text: '隐藏的编号段落', vanish: true })] }),
+            numbered('第三部分', 0),
+          ],
+        },
+      ],
+    });
+    bytes = patchPart(bytes, 'word/document.xml', (xml) => xml.replace(/(<w:numPr>(?:(?!<\/w:p>).)*?<\/w:numPr>)((?:(?!<\/w:p>).)*隐藏的编号段落)/s, '$1<w:rPr><w:vanish/></w:rPr>$2'));
+    const { text, warnings } = importDocx(bytes);
+    assert.deepEqual(lines(text), ['一、第一部分', '三、第三部分']);
+    assert.deepEqual(warnings.map((warning) => warning.kind), ['hidden-text']);
+  });
+
   it('numId 0 switches a style’s numbering off', async () => {
     let bytes = await build({
       sections: [{ children: [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('第一部分')] }), new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('不编号的标题')] }), new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('第二部分')] })] }],

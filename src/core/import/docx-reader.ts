@@ -307,7 +307,7 @@ class DocxReader {
       const target = this.numbering.resolve(childValue(numPr, 'w:numId'), level !== undefined && Number.isInteger(level) ? level : undefined, styleId);
       if (target) label = this.numbering.next(target.numId, target.ilvl);
     }
-    const visible = pieces.some((piece) => piece.raw || !SPACE.test(piece.text) || piece.text.length > 1);
+    const visible = pieces.some((piece) => piece.raw || piece.text.trim() !== '');
     if (markHidden && !visible) return undefined; // still advanced its list above
     const outlineLevel = childValue(pPr, 'w:outlineLvl') ?? this.styles.outlineLevel(styleId);
     const level = outlineLevel === undefined ? undefined : Number(outlineLevel);
