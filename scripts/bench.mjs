@@ -25,6 +25,9 @@
  *    vs markdownlint-cli2 (its bin run with node directly, without npx's own
  *    start-up): median wall time, peak RSS (GNU time when present).
  * 3. DOCX export on ×100: ours vs `pandoc -f markdown -t docx` (bench-export.mjs).
+ * 5. Word import (bench-import.mjs): a 100-page report with Word numbering imported
+ *    in a fresh Node process (target < 1 s), beside mammoth and pandoc; and how many
+ *    of Word's automatic numbers (一、 （一） 1. （1）) each tool writes out as Word shows them.
  * 4. Extension: require + activate() of the bundle with a fake `vscode` module
  *    (bench-activation.mjs), VSIX size and contents (`vsce package`, `vsce ls`).
  *    `vsce package` runs the production build (vscode:prepublish), so the
@@ -37,6 +40,7 @@ import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExport } from './bench-export.mjs';
+import { benchImport } from './bench-import.mjs';
 import { median } from './bench-lib.mjs';
 import { gnuTime, measureProcess } from './bench-process.mjs';
 import { formatProfile, profileCli, profileLint } from './bench-profile.mjs';
@@ -312,6 +316,31 @@ async function main() {
         result: verdict(memoryRatio === undefined ? undefined : memoryRatio <= 1),
       });
       return { ours, pandoc, runs };
+    });
+
+    // 5. Word import: numbering kept, and speed on 100 pages.
+    await section('import', async () => {
+      const result = await benchImport({ root: build, repeats: QUICK ? 2 : 5 });
+      const { speed } = result;
+      rows.push({
+        name: `Import a ${speed.pages}-page Word report (${speed.numbered} numbered headings), whole process, median of ${QUICK ? 2 : 5}`,
+        ours: `${round(speed.oursMs)} ms (importDocx() alone ${round(speed.importMs)})`,
+        peer: `mammoth ${round(speed.mammothMs)} ms, pandoc ${speed.pandocMs === undefined ? 'n/a' : `${round(speed.pandocMs)} ms`}`,
+        ratio: undefined,
+        target: '< 1 s',
+        result: verdict(speed.oursMs < 1000),
+      });
+      for (const entry of result.fidelity) {
+        rows.push({
+          name: `Word numbers written as Word shows them: ${entry.name}`,
+          ours: `${entry.ours}/${entry.numbers}`,
+          peer: `mammoth ${entry.mammoth}/${entry.numbers}, pandoc ${entry.pandoc ?? 'n/a'}/${entry.numbers}`,
+          ratio: undefined,
+          target: 'all',
+          result: verdict(entry.ours === entry.numbers),
+        });
+      }
+      return result;
     });
 
     // 4. Extension: activation and VSIX.

@@ -158,7 +158,7 @@ export function confinedImageReader(read: ReadImage, documentFolder: string, ima
 }
 
 /** A line for the terminal: control characters (C0, DEL, C1, which could drive the terminal) shown as \uXXXX. */
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -171,7 +171,7 @@ function statOrUndefined(file: string): fs.Stats | undefined {
 }
 
 /** Whether two paths are one file (symbolic links followed, hard links included): same device and inode. */
-function sameFile(left: string, right: string): boolean {
+export function sameFile(left: string, right: string): boolean {
   const identity = (file: string) => {
     try {
       return fs.statSync(file, { bigint: true });

@@ -31,6 +31,7 @@ function usage(lang: Lang): string {
   fix [--stdout] 路径…                              自动修复（重新编号等），原子写回或输出到标准输出
   outline [--format text|json] 文件                 输出提纲（层级、序号、标题、行号）
   export 文件 [-o 输出] [--force] [--strict]         导出为 GB/T 9704 版式的 DOCX
+  import 文件.docx [-o 输出] [--force]               把 Word 文档导入为报告 Markdown（保留自动编号）
 
 通用选项：--lang zh-CN|en  --help  --version
 输入：普通文件，不超过 32 MB；UTF-8（可带 BOM）、GB18030/GBK 或带 BOM 的 UTF-16
@@ -44,6 +45,7 @@ Commands:
   fix [--stdout] PATH…                              apply fixes (renumbering …) in place atomically, or print
   outline [--format text|json] FILE                 print the outline (level, marker, title, line)
   export FILE [-o OUT] [--force] [--strict]         export to DOCX in GB/T 9704 layout
+  import FILE.docx [-o OUT] [--force]               import a Word document as report Markdown (numbering kept)
 
 Common options: --lang zh-CN|en  --help  --version
 Input: regular files up to 32 MB; UTF-8 (± BOM), GB18030/GBK or UTF-16 with a BOM
@@ -51,7 +53,7 @@ Exit codes: 0 no errors; 1 error findings; 2 usage or I/O error
 `;
 }
 
-const COMMANDS = ['lint', 'fix', 'outline', 'export'];
+const COMMANDS = ['lint', 'fix', 'outline', 'export', 'import'];
 
 /** Runs the CLI. Never throws: every failure becomes a one-line message and exit code 2. */
 export async function main(io: CliIo): Promise<number> {
@@ -91,6 +93,10 @@ export async function main(io: CliIo): Promise<number> {
         return runFix(rest, io, lang);
       case 'outline':
         return runOutline(rest, io, lang);
+      case 'import': {
+        const { runImport } = await import('./import-command.js');
+        return await runImport(rest, { cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, lang });
+      }
       default: {
         const { runExport } = await import('./export-command.js');
         return await runExport(rest, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, lang });

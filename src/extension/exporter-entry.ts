@@ -6,6 +6,7 @@
  */
 import { parseReport } from '../core/index.js';
 import { exportDocx, type DocxExportOptions, type ExportWarning } from '../core/export/index.js';
+import { DocxImportError, importDocx, type ImportOptions, type ImportResult } from '../core/import/index.js';
 
 export type ReportExportOptions = Omit<DocxExportOptions, 'source'>;
 
@@ -16,4 +17,18 @@ export async function exportReport(
 ): Promise<{ data: Uint8Array; warnings: ExportWarning[] }> {
   const report = parseReport(text);
   return exportDocx(report.root, { ...options, source: text });
+}
+
+/**
+ * Reads a Word document into report Markdown (the import command). A file the
+ * importer refuses comes back as `{ error }` with its one-line reason, so the
+ * message survives the bundle boundary.
+ */
+export function importWordDocument(bytes: Uint8Array, options: ImportOptions = {}): ImportResult | { error: string } {
+  try {
+    return importDocx(bytes, options);
+  } catch (error) {
+    if (error instanceof DocxImportError) return { error: error.message };
+    throw error;
+  }
 }

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type * as Exporter from './exporter-entry.js';
 
-/** What dist/exporter.cjs exports (see exporter-entry.ts). */
-export type ExporterModule = Pick<typeof Exporter, 'exportReport'>;
+/** What dist/exporter.cjs exports (see exporter-entry.ts): the DOCX exporter and the Word importer. */
+export type ExporterModule = Pick<typeof Exporter, 'exportReport' | 'importWordDocument'>;
 
 export type ExporterLoader = () => Promise<ExporterModule>;
 

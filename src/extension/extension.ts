@@ -11,6 +11,7 @@ import { CommandIds } from './commands/ids.js';
 import { disableRule } from './commands/disable-rule.js';
 import { exportDocx } from './commands/export-docx.js';
 import { fixAllCommand } from './commands/fix-all.js';
+import { importWord } from './commands/import-word.js';
 import { openExample } from './commands/open-example.js';
 import { goToPlaceholder } from './commands/placeholder-navigation.js';
 import { renumberDocument } from './commands/renumber-document.js';
@@ -93,6 +94,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand(CommandIds.renumberDocument, (uri?: unknown) => renumberDocument(services, uri)),
     vscode.commands.registerCommand(CommandIds.fixAll, (uri?: unknown) => fixAllCommand(services, uri)),
     vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),
+    vscode.commands.registerCommand(CommandIds.importWord, (uri?: unknown, target?: unknown) => importWord(services, uri, target)),
     vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder(services, 'next')),
     vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder(services, 'previous')),
     vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown) => showRuleDocs(ruleId)),

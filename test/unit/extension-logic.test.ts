@@ -6,7 +6,7 @@ if (process.env['FC_SEED']) fc.configureGlobal({ seed: Number(process.env['FC_SE
 import { applyEdits, fixAll, lint, nextMarkerAt } from '../../src/core/index.js';
 import { configSearchFolders, parentPath } from '../../src/extension/logic/config-search.js';
 import { explicitTarget } from '../../src/extension/logic/export-target.js';
-import { docxNameFor } from '../../src/extension/logic/file-names.js';
+import { assetsFolderFor, docxNameFor, reportNameForWord } from '../../src/extension/logic/file-names.js';
 import { bodyStartLine, disableComment, disableCommentEdits } from '../../src/extension/logic/disable-comment.js';
 import { Generations } from '../../src/extension/logic/generations.js';
 import { filterMarkers, markerCompletionSpot } from '../../src/extension/logic/marker-completion.js';
@@ -350,6 +350,13 @@ describe('extension: file names', () => {
     assert.equal(docxNameFor('/ws/a.md'), 'a.docx');
     assert.equal(docxNameFor('/ws/notes'), 'notes.docx');
     assert.equal(docxNameFor('/ws/.report.md'), 'report.docx');
+  });
+
+  it('names an imported report and its images folder after the Word file, like the CLI', () => {
+    assert.equal(reportNameForWord('/ws/请示.docx'), '请示.report.md');
+    assert.equal(reportNameForWord('/ws/old.DOC'), 'old.report.md');
+    assert.equal(reportNameForWord('/ws/.docx'), 'report.report.md');
+    assert.equal(assetsFolderFor('请示.report.md'), '请示.assets');
   });
 });
 

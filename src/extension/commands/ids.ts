@@ -3,6 +3,7 @@ export const CommandIds = {
   renumberDocument: 'reportMarkdown.renumberDocument',
   fixAll: 'reportMarkdown.fixAll',
   exportDocx: 'reportMarkdown.exportDocx',
+  importWord: 'reportMarkdown.importWord',
   nextPlaceholder: 'reportMarkdown.nextPlaceholder',
   previousPlaceholder: 'reportMarkdown.previousPlaceholder',
   showRuleDocs: 'reportMarkdown.showRuleDocs',

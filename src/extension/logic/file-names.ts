@@ -6,3 +6,15 @@ export function docxNameFor(path: string): string {
   const stem = name.replace(/\.report\.md$/i, '').replace(/(.)\.[^.]+$/, '$1');
   return `${stem || 'report'}.docx`;
 }
+
+/** `报告.docx` → `报告.report.md` (the imported report beside the Word document). */
+export function reportNameForWord(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1) || 'report';
+  const stem = name.replace(/\.(?:docx|docm|dotx|dotm|doc|wps)$/i, '');
+  return `${stem || 'report'}.report.md`;
+}
+
+/** `报告.report.md` → `报告.assets` (the folder the imported images go to). */
+export function assetsFolderFor(reportName: string): string {
+  return `${reportName.replace(/\.report\.md$/i, '').replace(/(.)\.[^.]+$/, '$1') || 'report'}.assets`;
+}
