@@ -68,6 +68,7 @@ describe('export: valid packages (GB/T 9704 issue 11)', () => {
     for (const text of ['国务院办公厅', '2019年1月9日']) {
       const names = childNames(child(paragraphWithText(paragraphs, text), 'pPr'));
       assert.ok(names.includes('autoSpaceDN'), names.join());
+      assert.equal(names.indexOf('autoSpaceDE'), names.indexOf('autoSpaceDN') - 1, names.join());
       assert.ok(names.indexOf('autoSpaceDN') < names.indexOf('ind'), names.join());
       assert.ok(names.indexOf('autoSpaceDN') < names.indexOf('spacing') || !names.includes('spacing'), names.join());
     }
@@ -77,7 +78,7 @@ describe('export: valid packages (GB/T 9704 issue 11)', () => {
     const xml = '<w:p><w:pPr><w:pStyle w:val="A"/><w:ind w:right="1"/><w:jc w:val="right"/><w:autoSpaceDN w:val="false"/><w:rPr><w:b/></w:rPr></w:pPr></w:p><w:p><w:pPr><w:jc w:val="left"/><w:ind w:left="1"/></w:pPr></w:p>';
     assert.equal(
       orderParagraphProperties(xml),
-      '<w:p><w:pPr><w:pStyle w:val="A"/><w:autoSpaceDN w:val="false"/><w:ind w:right="1"/><w:jc w:val="right"/><w:rPr><w:b/></w:rPr></w:pPr></w:p><w:p><w:pPr><w:jc w:val="left"/><w:ind w:left="1"/></w:pPr></w:p>',
+      '<w:p><w:pPr><w:pStyle w:val="A"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/><w:ind w:right="1"/><w:jc w:val="right"/><w:rPr><w:b/></w:rPr></w:pPr></w:p><w:p><w:pPr><w:jc w:val="left"/><w:ind w:left="1"/></w:pPr></w:p>',
     );
   });
 

@@ -61,10 +61,15 @@ function rank(element: string): number {
   return PPR_RANK.get(name) ?? PPR_ORDER.length;
 }
 
-/** Puts the children of every w:pPr that holds a misplaced element into schema order. */
+/**
+ * Puts the children of every w:pPr that holds a misplaced element into schema order.
+ * A paragraph without automatic spacing between CJK and digits (`autoSpaceDN` off,
+ * the 落款) gets it off between CJK and Latin text too (`autoSpaceDE`): LibreOffice
+ * reads only the latter, and widened dates would move off their computed indents.
+ */
 export function orderParagraphProperties(xml: string): string {
   if (!MISPLACED.test(xml)) return xml;
-  return xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (whole, inner: string) => {
+  return xml.replace(/(?<!<w:autoSpaceDE w:val="false"\/>)<w:autoSpaceDN w:val="false"\/>/g, '<w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>').replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (whole, inner: string) => {
     // A w:pPrChange holds a w:pPr of its own: the lazy match would cut it; docx writes none here.
     if (!MISPLACED.test(inner) || inner.includes('<w:pPrChange')) return whole;
     const children = splitChildren(inner);
