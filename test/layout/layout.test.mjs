@@ -105,7 +105,7 @@ describe('layout (LibreOffice): 22 lines x 28 characters', function () {
         const text = parseReport(readText(join(SEEDS, seed))).root.children.map((node) => toString(node)).join('');
         const { source, pdf } = lostPunctuation(text, pages);
         console.log(`      ${seed}: ${source - pdf} of ${source} ，。、；：！？ missing from the PDF text`);
-        // Measured with LibreOffice 7.4 and Noto CJK: 14 on seed 002, a handful on 001. A guard against getting worse.
+        // Measured with LibreOffice and Noto CJK: 11 on seed 001, 14 on seed 002 (docs/export.md). A guard against getting worse.
         assert.ok(source - pdf <= LOST_PUNCTUATION_LIMIT, `${source - pdf} punctuation marks lost`);
       });
 
