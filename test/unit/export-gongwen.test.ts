@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import { parseReport } from '../../src/core/index.js';
+import { buildOutline } from '../../src/core/outline/build.js';
 import { columnWidths, longestUnbreakable } from '../../src/core/export/handlers/table.js';
 import { balanceTitle } from '../../src/core/export/title-lines.js';
 import { closingIndents, DEFAULT_LAYOUT, joinWrappedLines, lineBreaksFor, resolveFontFaces, textWidth, type DocxExportOptions } from '../../src/core/export/index.js';
@@ -171,6 +172,14 @@ describe('export: closing parts (GB/T 9704 7.3.4-7.3.7)', () => {
     const styles = await parts.xml('word/styles.xml');
     assert.equal(all(styleById(styles, 'AttachmentNote'), 'outlineLvl').length, 0);
     assert.equal(all(first, 'outlineLvl').length + all(second, 'outlineLvl').length, 0);
+  });
+
+  it('keeps the 附件说明 out of the outline (no heading 2.城镇…, no numbering finding)', () => {
+    const outline = buildOutline(parseReport(CLOSING));
+    const titles = [...outline.roots, ...outline.headings].map((entry) => entry.title);
+    assert.ok(titles.some((title) => title.includes('总体要求')), titles.join(' | '));
+    assert.ok(!titles.some((title) => /附件：|^城镇小区配套幼儿园治理工作联系人/.test(title)), titles.join(' | '));
+    assert.ok(!outline.headings.some((entry) => entry.marker?.text === '2.'), 'the name line 2. is no level-3 heading');
   });
 
   it('indents a single attachment without a number by the label alone', async () => {

@@ -69,14 +69,35 @@ function rank(element: string): number {
  */
 export function orderParagraphProperties(xml: string): string {
   if (!MISPLACED.test(xml)) return xml;
-  return xml.replace(/(?<!<w:autoSpaceDE w:val="false"\/>)<w:autoSpaceDN w:val="false"\/>/g, '<w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>').replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (whole, inner: string) => {
-    // A w:pPrChange holds a w:pPr of its own: the lazy match would cut it; docx writes none here.
-    if (!MISPLACED.test(inner) || inner.includes('<w:pPrChange')) return whole;
-    const children = splitChildren(inner);
-    if (!children) return whole;
-    const sorted = children.map((element, index) => ({ element, index, rank: rank(element) })).sort((a, b) => a.rank - b.rank || a.index - b.index);
-    return `<w:pPr>${sorted.map((item) => item.element).join('')}</w:pPr>`;
-  });
+  // Only the few w:pPr around a misplaced element are touched: the body may be megabytes long.
+  const misplaced = new RegExp(MISPLACED.source, 'g');
+  const out: string[] = [];
+  let done = 0;
+  for (let match = misplaced.exec(xml); match; match = misplaced.exec(xml)) {
+    const open = xml.lastIndexOf('<w:pPr>', match.index);
+    const close = xml.indexOf('</w:pPr>', match.index);
+    // Not inside a w:pPr (the last one opened before it is closed before it): leave it.
+    if (open < done || close < 0 || xml.lastIndexOf('</w:pPr>', match.index) > open) continue;
+    const inner = xml.slice(open + '<w:pPr>'.length, close);
+    out.push(xml.slice(done, open), `<w:pPr>${sortProperties(inner)}</w:pPr>`);
+    done = close + '</w:pPr>'.length;
+    misplaced.lastIndex = done;
+  }
+  out.push(xml.slice(done));
+  return out.join('');
+}
+
+function sortProperties(original: string): string {
+  // A w:pPrChange holds a w:pPr of its own; docx writes none here.
+  if (original.includes('<w:pPrChange') || original.includes('<w:pPr>')) return original;
+  const inner = original.replace(/(?<!<w:autoSpaceDE w:val="false"\/>)<w:autoSpaceDN w:val="false"\/>/g, '<w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>');
+  const children = splitChildren(inner);
+  if (!children) return original;
+  return children
+    .map((element, index) => ({ element, index, rank: rank(element) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((item) => item.element)
+    .join('');
 }
 
 /** A TAB typed in the text is a w:tab element in WordprocessingML, not a character of w:t. */
@@ -113,7 +134,7 @@ export function fixStyles(xml: string): string {
 /** numbering.xml without its definitions (the root element and its namespaces stay). */
 export function emptyNumbering(xml: string): string {
   const open = /<w:numbering\b[^>]*>/.exec(xml);
-  if (!open) return xml;
+  if (!open || open[0].endsWith('/>')) return xml;
   return `${xml.slice(0, open.index)}${open[0].slice(0, -1)}/>`;
 }
 
