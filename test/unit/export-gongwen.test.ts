@@ -13,6 +13,9 @@ import { closingIndents, DEFAULT_LAYOUT, joinWrappedLines, lineBreaksFor, resolv
 import { orderParagraphProperties, tabsAsElements } from '../../src/core/export/package-fixes.js';
 import { all, attr, bodyParagraphs, child, exportParts, paragraphStyle, styleById, textOf } from './export-helpers.js';
 import { repoRoot } from './helpers.js';
+import { runExport } from '../../src/cli/export-command.js';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
 
 const PITCH = 315;
 
@@ -333,5 +336,50 @@ describe('export: titles, fonts, tables, line breaks', () => {
     assert.ok(joined.length < parseReport(text).root.children.length);
     const report = bodyParagraphs(await (await exportText(text)).xml('word/document.xml')).map(textOf);
     assert.ok(report.includes('取得了明显成效'), 'report files: every line is a paragraph');
+  });
+});
+
+describe('export: .reportmdrc.json export.seal, export.fonts and .md line breaks in the CLI', () => {
+  const run = async (files: Record<string, string>, argv: string[]) => {
+    const folder = mkdtempSync(join(tmpdir(), 'report-md-gongwen-'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+    const err: string[] = [];
+    const status = await runExport(argv, { cwd: folder, stdout: () => {}, stderr: (text) => err.push(text), lang: 'en' });
+    return { folder, status, err: err.join('') };
+  };
+  const documentOf = async (file: string) => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    return {
+      body: bodyParagraphs(new DOMParser().parseFromString(await zip.file('word/document.xml')!.async('string'), 'text/xml') as never),
+      fonts: await zip.file('word/fontTable.xml')!.async('string'),
+    };
+  };
+
+  it('applies seal and fonts from .reportmdrc.json', async () => {
+    const { folder, status, err } = await run({ '.reportmdrc.json': JSON.stringify({ export: { seal: true, fonts: 'gb2312' } }), 'a.report.md': CLOSING }, ['a.report.md']);
+    assert.equal(status, 0, err);
+    const { body, fonts } = await documentOf(join(folder, 'a.docx'));
+    assert.equal(attr(child(child(paragraphWithText(body, '2019年1月9日'), 'pPr'), 'ind'), 'right'), String(4 * PITCH));
+    assert.ok(fonts.includes('w:name="仿宋_GB2312"'));
+  });
+
+  it('refuses a bad export.seal or export.fonts naming the setting', async () => {
+    const seal = await run({ '.reportmdrc.json': JSON.stringify({ export: { seal: 'yes' } }), 'a.md': '正文。\n' }, ['a.md']);
+    assert.equal(seal.status, 2);
+    assert.match(seal.err, /export\.seal must be true or false/);
+    const fonts = await run({ '.reportmdrc.json': JSON.stringify({ export: { fonts: 'mac' } }), 'a.md': '正文。\n' }, ['a.md']);
+    assert.equal(fonts.status, 2);
+    assert.match(fonts.err, /\.reportmdrc\.json export fonts: unknown profile "mac"/);
+  });
+
+  it('joins wrapped lines of a .md file and keeps the lines of a .report.md file', async () => {
+    const text = '关于工作的报告\n\n今年以来，我们坚持稳中求进工作总基调\n统筹推进各项工作。\n';
+    const { folder, status } = await run({ 'a.md': text, 'b.report.md': text }, ['a.md']);
+    assert.equal(status, 0);
+    assert.equal(await runExport(['b.report.md'], { cwd: folder, stdout: () => {}, stderr: () => {}, lang: 'en' }), 0);
+    const markdown = (await documentOf(join(folder, 'a.docx'))).body.map(textOf);
+    const report = (await documentOf(join(folder, 'b.docx'))).body.map(textOf);
+    assert.ok(markdown.includes('今年以来，我们坚持稳中求进工作总基调统筹推进各项工作。'), markdown.join(' | '));
+    assert.ok(report.includes('统筹推进各项工作。'), report.join(' | '));
   });
 });
