@@ -80,6 +80,25 @@ const schema = {
         tableOfContents: { type: 'boolean', default: false, description: '在正文前插入目录 / Insert a table of contents before the body' },
         layout: { type: 'object', description: '版式覆盖（页面、行距、字号、字体、各级标题…，单位 twip） / Layout overrides (page, line pitch, sizes, fonts, headings …, in twips); see docs/export.md' },
         imageRoot: { type: 'string', description: '允许嵌入图片的文件夹（绝对路径，或相对于本文件所在文件夹）；默认为文档所在文件夹 / Folder images may be embedded from (absolute, or relative to this file\'s folder); default: the document\'s folder' },
+        seal: { type: 'boolean', default: false, description: '加盖印章：成文日期右空四字，发文机关署名以成文日期为准居中（GB/T 9704 7.3.5.1）；默认不加盖印章（7.3.5.2） / Sealed document: date right-indented 4 characters, signature centred over it (GB/T 9704 7.3.5.1); default: no seal (7.3.5.2)' },
+        fonts: {
+          description: '字体方案：windows（FangSong、KaiTi、SimHei…，默认）、gb2312（仿宋_GB2312、楷体_GB2312、方正小标宋简体…），或逐一指定字体名 / Font profile: windows (default), gb2312, or explicit font names',
+          oneOf: [
+            { type: 'string', enum: ['windows', 'gb2312'] },
+            {
+              type: 'object',
+              properties: {
+                profile: { type: 'string', enum: ['windows', 'gb2312'] },
+                fangsong: { type: 'string', minLength: 1, maxLength: 31 },
+                kaiti: { type: 'string', minLength: 1, maxLength: 31 },
+                heiti: { type: 'string', minLength: 1, maxLength: 31 },
+                songti: { type: 'string', minLength: 1, maxLength: 31 },
+                xiaobiaosong: { type: 'string', minLength: 1, maxLength: 31 },
+              },
+              additionalProperties: false,
+            },
+          ],
+        },
       },
       additionalProperties: false,
     },

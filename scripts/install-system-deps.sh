@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only those missing:
-#   LibreOffice + poppler + CJK fonts for the DOCX layout test,
+#   LibreOffice + poppler + CJK fonts for the DOCX layout test, python3-lxml for ../shared/tools/ooxml/validate-docx,
 #   chromium, build-essential, python3, libkrb5-dev for the real-VS-Code e2e suites,
 #   pandoc and time for `npm run bench`.
 # Needs root (CI runs as root); otherwise prints the apt-get command to run.
 set -euo pipefail
 
-packages=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-dejavu-core
+packages=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-dejavu-core python3-lxml
           chromium build-essential python3 libkrb5-dev curl pandoc time)
 missing=()
 for package in "${packages[@]}"; do

@@ -16,7 +16,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lintDocument, parseReport, type Finding } from '../core/index.js';
-import { exportDocx, ImageOutsideRootError, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
+import { exportDocx, ImageOutsideRootError, lineBreaksFor, type FontSetting, type LayoutOverrides, type ReadImage } from '../core/export/index.js';
 import { CONFIG_FILE_NAME, ConfigLoader } from './config.js';
 import { CliError, MAX_REPORT_BYTES, describeFsError, describeNonRegular, readDocument, readRegularFile, writeFileAtomic } from './io.js';
 
@@ -263,9 +263,13 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         ...(settings.layout ? { layout: settings.layout as LayoutOverrides } : {}),
         ...(settings.author !== undefined ? { author: settings.author } : {}),
         ...(settings.tableOfContents !== undefined ? { tableOfContents: settings.tableOfContents } : {}),
+        ...(settings.seal !== undefined ? { seal: settings.seal } : {}),
+        ...(settings.fonts !== undefined ? { fonts: settings.fonts as FontSetting } : {}),
+        lineBreaks: lineBreaksFor(input),
       });
     } catch (error) {
-      // A bad export.layout value: name the setting (the exporter's message does) and where it came from.
+      // A bad export.layout or export.fonts value: name the setting (the exporter's message does) and where it came from.
+      if (error instanceof RangeError && /^export fonts/.test(error.message)) throw new CliError(`.reportmdrc.json ${error.message}`);
       if (error instanceof RangeError && settings.layout) throw new CliError(`.reportmdrc.json export.layout: ${error.message}`);
       throw error;
     }

@@ -29,6 +29,10 @@ export type ExportSettings = {
   tableOfContents: boolean;
   /** Overrides of the exporter's GB/T 9704 layout table, passed as they are. */
   layout: Record<string, unknown>;
+  /** The document will be sealed (落款 per GB/T 9704 7.3.5.1). */
+  seal: boolean;
+  /** Font profile. */
+  fonts: 'windows' | 'gb2312';
 };
 
 export type ExtensionSettings = {
@@ -73,6 +77,8 @@ export function readSettings(
       author: configuration.get<string>('export.author', '') ?? '',
       tableOfContents: configuration.get<boolean>('export.tableOfContents', false) === true,
       layout: layout && typeof layout === 'object' && !Array.isArray(layout) ? layout : {},
+      seal: configuration.get<boolean>('export.seal', false) === true,
+      fonts: configuration.get<string>('export.fonts', 'windows') === 'gb2312' ? 'gb2312' : 'windows',
     },
   };
 }

@@ -18,8 +18,8 @@ export function commandAvailable(command, args = ['--version']) {
 }
 
 /** Exports report text to a .docx in a fresh temporary folder; returns its path. */
-export async function exportToFile(text, name, folder = mkdtempSync(join(tmpdir(), 'report-md-layout-'))) {
-  const { data } = await exportDocx(parseReport(text).root, { source: text, date: new Date('2026-01-01T00:00:00Z') });
+export async function exportToFile(text, name, folder = mkdtempSync(join(tmpdir(), 'report-md-layout-')), options = {}) {
+  const { data } = await exportDocx(parseReport(text).root, { source: text, date: new Date('2026-01-01T00:00:00Z'), ...options });
   const docx = join(folder, `${name}.docx`);
   writeFileSync(docx, data);
   return docx;
@@ -103,4 +103,11 @@ export function splitPages(pages, layout) {
 /** Reads a file as UTF-8 text. */
 export function readText(file) {
   return readFileSync(file, 'utf8');
+}
+
+/** Line-final punctuation the PDF lost: counts of ，。、；：！？ in the source text against the PDF's text. */
+export function lostPunctuation(sourceText, pages) {
+  const count = (text) => [...text].filter((character) => /[，。、；：！？]/.test(character)).length;
+  const pdfText = pages.map((page) => page.body.map((line) => line.text).join('')).join('');
+  return { source: count(sourceText), pdf: count(pdfText) };
 }

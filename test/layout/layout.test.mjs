@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LAYOUT } from '../../out/src/core/export/index.js';
-import { allFullWidth, characterUnits, commandAvailable, convertToPdf, exportToFile, readPdfLines, readText, splitPages } from './layout-check.mjs';
+import { closingIndents, DEFAULT_LAYOUT, textWidth } from '../../out/src/core/export/index.js';
+import { allFullWidth, characterUnits, commandAvailable, convertToPdf, exportToFile, lostPunctuation, readPdfLines, readText, splitPages } from './layout-check.mjs';
+import { parseReport } from '../../out/src/core/index.js';
+import { toString } from 'mdast-util-to-string';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 const layout = DEFAULT_LAYOUT;
@@ -16,6 +18,8 @@ const PITCH = layout.linePitch / 20;
 const LEFT = layout.page.marginLeft / 20;
 const RIGHT = (layout.page.width - layout.page.marginRight) / 20;
 const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．]|（[0-9]+）)/;
+/** Most line-final marks LibreOffice may drop from one seed's PDF text (measured: docs/export.md). */
+const LOST_PUNCTUATION_LIMIT = 16;
 /** Punctuation LibreOffice (like Word) may hang past the right edge. */
 const HANGING = /[，。、；：！？”’）》」』]$/;
 
@@ -97,6 +101,14 @@ describe('layout (LibreOffice): 22 lines x 28 characters', function () {
         for (const text of short) assert.ok(/[，。、；：！？”’）》」』“‘（《「『]/.test(text), `27-character line without a punctuation reason: ${text}`);
       });
 
+      it('keeps the line-final punctuation of the source (lost marks measured, docs/export.md)', () => {
+        const text = parseReport(readText(join(SEEDS, seed))).root.children.map((node) => toString(node)).join('');
+        const { source, pdf } = lostPunctuation(text, pages);
+        console.log(`      ${seed}: ${source - pdf} of ${source} ，。、；：！？ missing from the PDF text`);
+        // Measured with LibreOffice and Noto CJK: 11 on seed 001, 14 on seed 002 (docs/export.md). A guard against getting worse.
+        assert.ok(source - pdf <= LOST_PUNCTUATION_LIMIT, `${source - pdf} punctuation marks lost`);
+      });
+
       it('numbers pages “— N —”, odd pages right and even pages left, 1 字 in from the edge', () => {
         pages.forEach((page, index) => {
           const number = index + 1;
@@ -109,6 +121,114 @@ describe('layout (LibreOffice): 22 lines x 28 characters', function () {
           const belowTypeArea = ((footer.yMin + footer.yMax) / 2 - (layout.page.height - layout.page.marginBottom) / 20) / 2.835;
           assert.ok(belowTypeArea > 4 && belowTypeArea < 10, `page ${number}: page number ${belowTypeArea.toFixed(1)} mm below the type area`);
         });
+      });
+    });
+  }
+});
+
+/** The closing parts of a 公文 (GB/T 9704 7.3.4-7.3.7), laid out by LibreOffice and measured. */
+const CLOSING = [
+  '国务院办公厅关于开展',
+  '城镇小区配套幼儿园治理工作的通知',
+  '',
+  '各省、自治区、直辖市人民政府：',
+  ...Array.from({ length: 6 }, () => '　　为贯彻落实党中央、国务院关于学前教育深化改革规范发展的部署要求，切实做好城镇小区配套幼儿园治理工作，现将有关事项通知如下。'),
+  '　　特此通知。',
+  '',
+  '附件：1.城镇小区配套幼儿园治理工作情况统计表',
+  '2.城镇小区配套幼儿园治理工作联系人名单和工作进度安排及有关要求说明',
+  '',
+  '国务院办公厅',
+  '2019年1月9日',
+  '（此件公开发布）',
+  '',
+  '附件1',
+  '',
+  '城镇小区配套幼儿园治理工作情况统计表',
+  '',
+  '　　统计表内容。',
+  '',
+].join('\n');
+
+describe('layout (LibreOffice): 附件说明, 落款 with and without a seal, 附件 pages', function () {
+  this.timeout(300000);
+  const missing = ['soffice', 'pdftotext'].filter((command) => !commandAvailable(command, command === 'pdftotext' ? ['-v'] : ['--version']));
+  const CHAR = (layout.sizes.body * 10 + layout.characterSpacing) / 20;
+  const find = (lines, start) => {
+    const line = lines.find((candidate) => candidate.text.replace(/\s/g, '').startsWith(start));
+    assert.ok(line, `no line starting ${start}: ${lines.map((candidate) => candidate.text).join(' | ')}`);
+    return line;
+  };
+  for (const seal of [false, true]) {
+    describe(seal ? 'sealed (7.3.5.1)' : 'without a seal (7.3.5.2)', () => {
+      let pages;
+      before(async function () {
+        if (missing.length > 0) {
+          console.log(`      skipped: ${missing.join(', ')} not installed`);
+          this.skip();
+        }
+        const docx = await exportToFile(CLOSING, seal ? 'closing-seal' : 'closing', undefined, { seal });
+        pages = splitPages(readPdfLines(convertToPdf(docx)), layout);
+      });
+
+      /** Body lines of the page that holds the 落款. */
+      const closingPage = () => {
+        const page = pages.find((candidate) => candidate.body.some((line) => line.text.replace(/\s/g, '') === '国务院办公厅'));
+        assert.ok(page, 'no page with the 署名');
+        return page.body;
+      };
+
+      it('keeps the 落款 on one page with the last body line (特此通知) and the 附件说明', () => {
+        const lines = closingPage();
+        for (const start of ['特此通知', '附件：1.', '2.城镇', '国务院办公厅', '2019年1月9日']) find(lines, start);
+      });
+
+      it('sets 附件： 2 字 in and aligns the names and a wrapped name under the first name', () => {
+        const lines = closingPage();
+        const first = find(lines, '附件：1.');
+        const second = find(lines, '2.城镇');
+        assert.ok(Math.abs(first.xMin - (LEFT + 2 * CHAR)) < 2, `附件： at ${first.xMin}`);
+        // 2. stands under 1.: 附件： is 3 字 wide.
+        assert.ok(Math.abs(second.xMin - (LEFT + 5 * CHAR)) < 2, `2. at ${second.xMin}, expected ${LEFT + 5 * CHAR}`);
+        const wrapped = lines[lines.indexOf(second) + 1];
+        assert.ok(wrapped.xMin > second.xMin + 4 && wrapped.xMin < second.xMin + 2 * CHAR, `wrapped name at ${wrapped.xMin}`);
+      });
+
+      it(seal ? 'puts the date 右空四字 and centres the 署名 over it' : 'puts the date 右空二字 and the 署名 2 字 left of it', () => {
+        const lines = closingPage();
+        const signature = find(lines, '国务院办公厅');
+        const date = find(lines, '2019年1月9日');
+        const note = find(lines, '（此件公开发布）');
+        assert.ok(Math.abs(date.yMin - signature.yMin - PITCH) < 1, 'date on the line under the 署名');
+        assert.ok(Math.abs(note.yMin - date.yMin - PITCH) < 1, '附注 on the line under the date');
+        assert.ok(Math.abs(note.xMin - (LEFT + 2 * CHAR)) < 2, `附注 at ${note.xMin}`);
+        // Both lines end where the computed right indents put them.
+        const indents = closingIndents('国务院办公厅', '2019年1月9日', layout, seal);
+        assert.ok(Math.abs(RIGHT - date.xMax - indents.date / 20) < 2, `date ends ${RIGHT - date.xMax} pt from the right edge, expected ${indents.date / 20}`);
+        assert.ok(Math.abs(RIGHT - signature.xMax - indents.signature / 20) < 2, `署名 ends ${RIGHT - signature.xMax} pt from the right edge, expected ${indents.signature / 20}`);
+        assert.equal(indents.date, (seal ? 4 : 2) * (layout.sizes.body * 10 + layout.characterSpacing));
+        // The substitute font's digits are wider than half a 字 (with 仿宋 they are exactly half): the
+        // centring (seal) or the 2 字 offset (no seal) is off by what the date's width is off, no more.
+        const widthError = Math.abs(date.xMax - date.xMin - textWidth('2019年1月9日', layout) / 20);
+        console.log(`      date ${(date.xMax - date.xMin).toFixed(1)} pt wide in the PDF, ${(textWidth('2019年1月9日', layout) / 20).toFixed(1)} pt computed`);
+        if (seal) {
+          const centre = (line) => (line.xMin + line.xMax) / 2;
+          assert.ok(Math.abs(centre(signature) - centre(date)) <= widthError / 2 + 2, `署名 centre ${centre(signature)}, date centre ${centre(date)}`);
+        } else {
+          assert.ok(Math.abs(date.xMin - signature.xMin - 2 * CHAR) <= widthError + 2, `date starts ${date.xMin - signature.xMin} pt right of the 署名`);
+        }
+      });
+
+      it('starts 附件1 at the top of a new page, flush left, its title centred on line 3', () => {
+        const page = pages.find((candidate) => candidate.body.some((line) => line.text.replace(/\s/g, '') === '附件1'));
+        assert.ok(page && page !== pages[0], '附件1 on a page of its own');
+        const [heading, title] = page.body;
+        assert.equal(heading.text.replace(/\s/g, ''), '附件1');
+        assert.ok(Math.abs(heading.xMin - LEFT) < 1.5, `附件1 at ${heading.xMin}`);
+        assert.ok(heading.yMin - layout.page.marginTop / 20 < PITCH, 'on line 1');
+        assert.equal(title.text.replace(/\s/g, ''), '城镇小区配套幼儿园治理工作情况统计表');
+        assert.ok(Math.abs((title.xMin + title.xMax) / 2 - (LEFT + RIGHT) / 2) < 2, 'centred');
+        assert.ok(Math.abs(title.yMin - heading.yMin - 2 * PITCH) < PITCH / 2, `title ${(title.yMin - heading.yMin) / PITCH} lines under 附件1`);
       });
     });
   }

@@ -70,6 +70,14 @@ export class ExportContext {
   quoteDepth = 0;
   /** True while converting a footnote's content (paragraphs take the footnote text style). */
   inFootnote = false;
+  /** The document is sealed: 落款 per GB/T 9704 7.3.5.1 (closing.ts). */
+  seal = false;
+  /**
+   * Set while converting the last body block before the 落款 (or its 附件说明):
+   * its paragraphs keep with the next one, so the 署名 and date never stand
+   * alone at the top of a page; a short paragraph (`keepLines`) moves whole.
+   */
+  keepWithClosing: 'next' | 'whole' | undefined = undefined;
   private pageBreakPending = false;
 
   constructor(
@@ -102,9 +110,10 @@ export class ExportContext {
    * Text-only paragraphs (every child a run spec) stay PlainParagraph options.
    */
   paragraph(options: ParagraphSpec): Paragraph | PlainParagraph {
-    if (!this.pageBreakPending) return makeParagraph(options);
+    const keep = this.keepWithClosing === undefined || this.inFootnote ? options : { ...options, keepNext: true, ...(this.keepWithClosing === 'whole' ? { keepLines: true } : {}) };
+    if (!this.pageBreakPending) return makeParagraph(keep);
     this.pageBreakPending = false;
-    return makeParagraph({ ...options, pageBreakBefore: true });
+    return makeParagraph({ ...keep, pageBreakBefore: true });
   }
 
   /** Like {@link paragraph}, always as a docx Paragraph (table cells). */

@@ -94,6 +94,23 @@ export function buildStyles(layout: Layout): IStylesOptions {
       paragraph: { alignment: AlignmentType.RIGHT, indent: noIndent },
     },
     {
+      // 附件说明 (GB 7.3.4): indents per line are direct (handlers/report-parts.ts); never in the outline.
+      id: STYLE_IDS.attachmentNote,
+      name: '附件说明',
+      basedOn: STYLE_IDS.normal,
+      next: STYLE_IDS.normal,
+      paragraph: { alignment: AlignmentType.LEFT, keepNext: true },
+    },
+    {
+      // 附件 heading on an attachment page (GB 7.3.7): 黑体, flush left, top of a new page.
+      id: STYLE_IDS.attachmentHeading,
+      name: '附件标识',
+      basedOn: STYLE_IDS.normal,
+      next: STYLE_IDS.title,
+      run: { font: fontSlots(layout.fonts.sectionTitle) },
+      paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, keepNext: true },
+    },
+    {
       id: STYLE_IDS.quote,
       name: 'Quote',
       basedOn: STYLE_IDS.normal,

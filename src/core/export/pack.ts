@@ -23,6 +23,8 @@
  */
 import { Paragraph, Packer, TextRun, type FileChild, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { FontDeclaration } from './fonts.js';
+import { fixPackage } from './package-fixes.js';
 import { PlainParagraph } from './plain.js';
 
 /** Marker delimiter: a private-use character never written by docx and checked for collisions. */
@@ -246,8 +248,12 @@ function stampZip(zip: Uint8Array, when: Date): void {
   }
 }
 
-/** The .docx bytes of a package: ids renumbered, zipped in file order, every entry dated `date`. */
-export function finishPackage(files: PackageFiles, date: Date): Uint8Array {
+/**
+ * The .docx bytes of a package: schema fixes and the font table (package-fixes.ts),
+ * ids renumbered, zipped in file order, every entry dated `date`.
+ */
+export function finishPackage(files: PackageFiles, date: Date, fonts: readonly FontDeclaration[] = []): Uint8Array {
+  fixPackage(files, fonts);
   renumberIds(files);
   const bytes: Record<string, Uint8Array> = {};
   for (const [name, part] of Object.entries(files)) bytes[name] = typeof part === 'string' ? strToU8(part) : part;

@@ -7,6 +7,8 @@
  * `shared/reference/gongwen-format.md` (sections 1-2) and docs/export.md.
  */
 
+import { resolveFontFaces, type FontFaces, type FontSetting } from './fonts.js';
+
 /** One font family written to every rFonts slot (ascii, hAnsi, eastAsia, cs) with hint eastAsia. */
 export type FontName = string;
 
@@ -82,6 +84,8 @@ export type Layout = {
   closingSpaceBefore: number;
   /** 署名 right indent in characters when the date is not longer (GB 7.3.5.2: 2 字). */
   signatureRightChars: number;
+  /** 成文日期 right indent in characters when the document is sealed (GB 7.3.5.1: 4 字). */
+  sealDateRightChars: number;
   pageNumbers: {
     enabled: boolean;
     /** Text on each side of the number: 一字线 U+2014 plus a space. */
@@ -129,6 +133,7 @@ export const DEFAULT_LAYOUT: Layout = {
   titleSpaceAfter: 579,
   closingSpaceBefore: 579,
   signatureRightChars: 2,
+  sealDateRightChars: 4,
   pageNumbers: { enabled: true, prefix: '\u2014 ', suffix: ' \u2014', edgeIndent: 280 },
   tableBorderSize: 4,
 };
@@ -146,13 +151,32 @@ export type LayoutOverrides = {
   titleSpaceAfter?: number;
   closingSpaceBefore?: number;
   signatureRightChars?: number;
+  sealDateRightChars?: number;
   pageNumbers?: Partial<Layout['pageNumbers']>;
   tableBorderSize?: number;
 };
 
-/** Merges overrides into the defaults and validates that every length is an integer in range. */
-export function resolveLayout(overrides: LayoutOverrides = {}): Layout {
-  const base = DEFAULT_LAYOUT;
+/** The default layout with the faces of a font profile (fonts.ts) in every font slot. */
+export function layoutWithFaces(faces: FontFaces): Layout {
+  return {
+    ...DEFAULT_LAYOUT,
+    fonts: { ...DEFAULT_LAYOUT.fonts, body: faces.fangsong, title: faces.xiaobiaosong, emphasis: faces.kaiti, pageNumber: faces.songti, sectionTitle: faces.heiti },
+    headings: [
+      { font: faces.heiti, bold: false },
+      { font: faces.kaiti, bold: false },
+      { font: faces.fangsong, bold: true },
+      { font: faces.fangsong, bold: false },
+      { font: faces.fangsong, bold: false },
+    ],
+  };
+}
+
+/**
+ * Merges overrides into the defaults and validates that every length is an integer in range.
+ * `fonts` (a profile or explicit faces, `export.fonts`) sets the font slots first; `overrides.fonts` still wins.
+ */
+export function resolveLayout(overrides: LayoutOverrides = {}, fonts?: FontSetting): Layout {
+  const base = fonts === undefined ? DEFAULT_LAYOUT : layoutWithFaces(resolveFontFaces(fonts));
   const headings = base.headings.map((heading, index) => ({ ...heading, ...(overrides.headings?.[index] ?? {}) })) as Layout['headings'];
   const layout: Layout = {
     page: { ...base.page, ...overrides.page },
@@ -166,6 +190,7 @@ export function resolveLayout(overrides: LayoutOverrides = {}): Layout {
     titleSpaceAfter: overrides.titleSpaceAfter ?? base.titleSpaceAfter,
     closingSpaceBefore: overrides.closingSpaceBefore ?? base.closingSpaceBefore,
     signatureRightChars: overrides.signatureRightChars ?? base.signatureRightChars,
+    sealDateRightChars: overrides.sealDateRightChars ?? base.sealDateRightChars,
     pageNumbers: { ...base.pageNumbers, ...overrides.pageNumbers },
     tableBorderSize: overrides.tableBorderSize ?? base.tableBorderSize,
   };
@@ -206,8 +231,15 @@ function validateLayout(layout: Layout): void {
   requireInteger('titleSpaceAfter', layout.titleSpaceAfter, 0, 15840);
   requireInteger('closingSpaceBefore', layout.closingSpaceBefore, 0, 15840);
   requireInteger('signatureRightChars', layout.signatureRightChars, 0, 20);
+  requireInteger('sealDateRightChars', layout.sealDateRightChars, 0, 20);
   requireInteger('pageNumbers.edgeIndent', layout.pageNumbers.edgeIndent, 0, 15840);
   requireInteger('tableBorderSize', layout.tableBorderSize, 0, 96);
+}
+
+/** Every font name the layout writes, each once, in a fixed order (for the font table). */
+export function layoutFontNames(layout: Layout): string[] {
+  const names = [layout.fonts.body, layout.fonts.title, layout.fonts.emphasis, layout.fonts.sectionTitle, layout.fonts.pageNumber, ...layout.headings.map((heading) => heading.font), layout.fonts.code];
+  return [...new Set(names)];
 }
 
 /** Width of the type area (版心) in twips. */
@@ -245,6 +277,8 @@ export const STYLE_IDS = {
   footer: 'Footer',
   footnoteText: 'FootnoteText',
   tocHeading: 'TOCHeading',
+  attachmentNote: 'AttachmentNote',
+  attachmentHeading: 'AttachmentHeading',
   heading: ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5'],
   headingChar: ['Heading1Char', 'Heading2Char', 'Heading3Char', 'Heading4Char', 'Heading5Char'],
   emphasisChar: 'Emphasis',

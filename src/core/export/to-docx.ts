@@ -20,12 +20,14 @@ import { handleBlockquote, handleList } from './handlers/containers.js';
 import { handleCode, handleHtml, handleThematicBreak } from './handlers/other-blocks.js';
 import { handleOutlineHeading } from './handlers/outline-heading.js';
 import { handleParagraph } from './handlers/paragraph.js';
-import { handleAddressee, handleBodyPart, handleMasthead, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
+import { handleAddressee, handleAttachmentNote, handleBodyPart, handleMasthead, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
 import { handleTable } from './handlers/table.js';
 import { imagePolicy, readImageInfo, resolveImagePath, type ImageInfo, type ImagePolicy } from './image-info.js';
 import { finishPackage, packFull, packPlain } from './pack.js';
 import { RunSpec, toDocxBlock } from './plain.js';
-import { resolveLayout, STYLE_IDS, type Layout, type LayoutOverrides } from './styles.js';
+import { bodyCharacterPitch, layoutFontNames, resolveLayout, STYLE_IDS, typeAreaWidth, type Layout, type LayoutOverrides } from './styles.js';
+import { declareFont, type FontSetting } from './fonts.js';
+import { joinWrappedLines, type LineBreaks } from './line-breaks.js';
 import { sanitizeSettings, sanitizeTree, stripForbiddenXmlChars } from './xml-chars.js';
 
 /**
@@ -86,6 +88,19 @@ export type DocxExportOptions = {
   date?: Date;
   /** Language of warning messages. Default zh-CN. */
   lang?: ExportLanguage;
+  /**
+   * What a source line break means: `paragraph` (default; report files, one
+   * paragraph per line) or `markdown` (plain `.md` files: wrapped lines of a
+   * paragraph are joined, line-breaks.ts). `lineBreaksFor(fileName)` picks it.
+   */
+  lineBreaks?: LineBreaks;
+  /**
+   * The document will be sealed (盖章): 成文日期 right-indented 4 字 and the 署名
+   * centred over it (GB/T 9704 7.3.5.1). Default false: 7.3.5.2, 署名 right-indented 2 字.
+   */
+  seal?: boolean;
+  /** Font profile (`windows`, the default; `gb2312`) or explicit faces (fonts.ts); `layout.fonts` still wins. */
+  fonts?: FontSetting;
 };
 
 export type DocxExportResult = {
@@ -106,7 +121,7 @@ const HANDLERS: Record<string, Handler> = {
   heading: handleSectionTitle,
   addressee: handleAddressee,
   masthead: handleMasthead,
-  attachmentNote: handleBodyPart,
+  attachmentNote: handleAttachmentNote,
   note: handleBodyPart,
   imprint: handleBodyPart,
   residue: handleBodyPart,
@@ -293,13 +308,13 @@ async function convertReport(original: Root, options: DocxExportOptions) {
   const policy = imagePolicy(options.documentFolder, options.imageRoot);
   // Characters XML forbids: out of the tree (a copy when there are any), the properties and the layout.
   const sanitized = sanitizeTree(original);
-  const root = sanitized.root;
+  const root = options.lineBreaks === 'markdown' ? { ...sanitized.root, children: joinWrappedLines(sanitized.root.children) } : sanitized.root;
   for (const finding of sanitized.findings) {
     const warning = makeWarning('invalid-character', finding.removed.join(', '), lang);
     warnings.push(finding.line === undefined ? warning : { ...warning, line: finding.line });
   }
   const properties = cleanProperties(options, lang, warnings);
-  const cleanLayout = sanitizeSettings(resolveLayout(options.layout), 'layout');
+  const cleanLayout = sanitizeSettings(resolveLayout(options.layout, options.fonts), 'layout');
   const layout = cleanLayout.value;
   for (const finding of cleanLayout.findings) warnings.push(makeWarning('invalid-character', `${finding.setting}: ${finding.removed.join(', ')}`, lang));
   const collected = collect(root);
@@ -308,11 +323,15 @@ async function convertReport(original: Root, options: DocxExportOptions) {
   });
   const context = new ExportContext(layout, lang, images, collected.definitions, collected.footnotes, options.source, convertBlocks);
 
+  context.seal = options.seal === true;
   const children: Blocks = [];
   const titleNode = root.children.find((node) => node.type === 'reportTitle');
+  const beforeClosing = lastBodyBlockBeforeClosing(root.children);
   root.children.forEach((node, index) => {
     const handler = HANDLERS[node.type];
+    if (index === beforeClosing) context.keepWithClosing = isShort(node, context.layout) ? 'whole' : 'next';
     const blocks: Blocks = handler ? handler(node as never, context, root.children, index) : convertBlocks([node], context);
+    context.keepWithClosing = undefined;
     for (const block of blocks) children.push(block);
     if (options.tableOfContents && node === titleNode) children.push(...tableOfContents(context));
   });
@@ -354,7 +373,26 @@ async function convertReport(original: Root, options: DocxExportOptions) {
         },
       ],
     });
-  return { children, makeDocument, warnings: [...warnings, ...context.warnings], title, properties };
+  return { children, makeDocument, warnings: [...warnings, ...context.warnings], title, properties, layout };
+}
+
+/**
+ * Index of the body block the 落款 must stay with: the last paragraph or
+ * heading before the 附件说明 / 署名 / date group; -1 when there is none.
+ */
+function lastBodyBlockBeforeClosing(children: readonly RootContent[]): number {
+  const start = children.findIndex((node) => node.type === 'signature' || node.type === 'dateLine');
+  if (start < 0) return -1;
+  let index = start - 1;
+  while (index >= 0 && (children[index]!.type === 'attachmentNote' || children[index]!.type === 'html' || children[index]!.type === 'definition' || children[index]!.type === 'footnoteDefinition')) index--;
+  const node = children[index];
+  return node && (node.type === 'paragraph' || node.type === 'outlineHeading') ? index : -1;
+}
+
+/** A paragraph of at most three lines moves whole (keepLines) rather than leave one line behind. */
+function isShort(node: RootContent, layout: Layout): boolean {
+  const perLine = Math.floor(typeAreaWidth(layout) / bodyCharacterPitch(layout));
+  return [...toString(node)].length + 2 <= 3 * perLine;
 }
 
 /** Builds the docx Document for a report tree (no packing). */
@@ -375,7 +413,7 @@ function tableOfContents(context: ExportContext): Blocks {
 /** Exports a report tree to .docx bytes in the GB/T 9704 layout. */
 export async function exportDocx(root: Root, options: DocxExportOptions = {}): Promise<DocxExportResult> {
   const date = options.date ?? defaultDate();
-  const { children, makeDocument, warnings, title, properties } = await convertReport(root, options);
+  const { children, makeDocument, warnings, title, properties, layout } = await convertReport(root, options);
   const core = corePropertiesXml(
     {
       ...(title ? { title } : {}),
@@ -389,5 +427,5 @@ export async function exportDocx(root: Root, options: DocxExportOptions = {}): P
   // A table of contents is filled in by docx from the headings it writes, so it needs the full tree.
   const fast = options.tableOfContents ? undefined : await packPlain(children, makeDocument, overrides);
   const files = fast ?? (await packFull(makeDocument(children.map(toDocxBlock)), overrides));
-  return { data: finishPackage(files, date), warnings, packer: fast ? 'fast' : 'docx' };
+  return { data: finishPackage(files, date, layoutFontNames(layout).map(declareFont)), warnings, packer: fast ? 'fast' : 'docx' };
 }

@@ -11,6 +11,10 @@ export type ExportConfig = {
   layout?: Record<string, unknown>;
   /** Folder images may be embedded from (absolute, or relative to the .reportmdrc.json's folder); default the document's folder. */
   imageRoot?: string;
+  /** The document will be sealed: 落款 per GB/T 9704 7.3.5.1 (default false: 7.3.5.2). */
+  seal?: boolean;
+  /** Font profile name (windows, gb2312) or explicit faces; validated by the exporter. */
+  fonts?: string | Record<string, unknown>;
 };
 
 export type Config = {
@@ -133,8 +137,12 @@ function validateExport(value: unknown, source: string): ExportConfig | undefine
       if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.layout must be an object`);
     } else if (key === 'imageRoot') {
       if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw new ConfigError(`${source}: export.imageRoot must be a folder path`);
+    } else if (key === 'seal') {
+      if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.seal must be true or false`);
+    } else if (key === 'fonts') {
+      if (typeof setting !== 'string' && (typeof setting !== 'object' || setting === null || Array.isArray(setting))) throw new ConfigError(`${source}: export.fonts must be a profile name (windows, gb2312) or an object of font names`);
     } else {
-      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot)`);
+      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot, seal, fonts)`);
     }
   }
   return record as ExportConfig;

@@ -231,6 +231,8 @@ function markdownChunkEnd(text: string, lines: LineTable, contentStarts: number[
   // Lists, quotes, tables, definitions: continue while lines are of the same kind or indented continuations.
   const isQuote = head.startsWith('>');
   const isList = BULLET.test(head) || ORDERED_LIST.test(head);
+  // A footnote definition goes on over lines indented by 4 spaces or a tab (GFM), e.g. a long 注释 after the 成文日期.
+  const isFootnote = /^\[\^[^\]]+\]:/.test(head);
   let last = line;
   for (let next = line + 1; next < lineCount; next++) {
     const contentStart = contentStarts[next]!;
@@ -243,6 +245,8 @@ function markdownChunkEnd(text: string, lines: LineTable, contentStarts: number[
     } else if (isList && (BULLET.test(nextHead) || ORDERED_LIST.test(nextHead))) {
       last = next;
     } else if (isList && indentation.length >= 2 && /^[ \t]+$/.test(indentation)) {
+      last = next;
+    } else if (isFootnote && /^[ \t]+$/.test(indentation) && (indentation.length >= 4 || indentation.includes('\t'))) {
       last = next;
     } else if (!isQuote && !isList && nextHead.includes('|') && !ATX_HEADING.test(nextHead)) {
       last = next;

@@ -46,8 +46,14 @@ function exportOptions(document: vscode.TextDocument, settings: ExtensionSetting
   const author = fileExport?.author ?? settings.export.author;
   const tableOfContents = fileExport?.tableOfContents ?? settings.export.tableOfContents;
   const layout = { ...settings.export.layout, ...(fileExport?.layout ?? {}) };
+  const seal = fileExport?.seal ?? settings.export.seal;
+  const fonts = fileExport?.fonts ?? settings.export.fonts;
   return {
     lang: settings.lang,
+    ...(seal ? { seal: true } : {}),
+    ...(fonts !== 'windows' ? { fonts: fonts as ReportExportOptions['fonts'] } : {}),
+    // A plain Markdown file joins its wrapped lines (CommonMark); a report keeps one paragraph per line.
+    lineBreaks: document.languageId === 'markdown' ? 'markdown' : 'paragraph',
     ...(author ? { author } : {}),
     ...(tableOfContents ? { tableOfContents: true } : {}),
     ...(Object.keys(layout).length > 0 ? { layout: layout as ReportExportOptions['layout'] } : {}),

@@ -1,8 +1,12 @@
 /**
- * 落款 (signature) and 成文日期 (date line) per GB/T 9704 7.3.5.2 (no seal):
- * one blank line below the body; 署名 right-indented 2 字; the date's first
- * character 2 字 right of the 署名's first character; when the date is the
- * longer one, the date is right-indented 2 字 and the 署名 moves left.
+ * 落款 (signature) and 成文日期 (date line), one blank line below the body.
+ *
+ * Without a seal (GB/T 9704 7.3.5.2): 署名 right-indented 2 字; the date's
+ * first character 2 字 right of the 署名's first character; when the date is
+ * the longer one, the date is right-indented 2 字 and the 署名 moves left.
+ *
+ * With a seal (7.3.5.1): the date right-indented 4 字, the 署名 centred over
+ * the date (the seal is stamped over both).
  */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -23,8 +27,14 @@ export function textWidth(text: string, layout: Layout): number {
 }
 
 /** Right indents (twips) of the 署名 and the date, from their texts (either may be missing). */
-export function closingIndents(signature: string | undefined, date: string | undefined, layout: Layout): { signature: number; date: number } {
+export function closingIndents(signature: string | undefined, date: string | undefined, layout: Layout, seal = false): { signature: number; date: number } {
   const pitch = bodyCharacterPitch(layout);
+  if (seal) {
+    const dateIndent = layout.sealDateRightChars * pitch;
+    if (signature === undefined || date === undefined) return { signature: dateIndent, date: dateIndent };
+    const centred = dateIndent + (textWidth(date, layout) - textWidth(signature, layout)) / 2;
+    return { signature: Math.max(0, Math.round(centred)), date: dateIndent };
+  }
   const gap = layout.signatureRightChars * pitch;
   if (signature === undefined || date === undefined) return { signature: gap, date: gap };
   const signatureWidth = textWidth(signature, layout);
@@ -58,7 +68,7 @@ export function handleClosing(node: Closing, context: ExportContext, siblings: r
     (longest, text) => (longest === undefined || textWidth(text, context.layout) > textWidth(longest, context.layout) ? text : longest),
     undefined,
   );
-  const indents = closingIndents(longestSignature, date ? toString(date) : undefined, context.layout);
+  const indents = closingIndents(longestSignature, date ? toString(date) : undefined, context.layout, context.seal);
   const { runs } = phrasingRuns(node.children, context);
   if (runs.length === 0) return [];
   const before = index === first && first > 0 ? context.layout.closingSpaceBefore : 0;
@@ -68,7 +78,10 @@ export function handleClosing(node: Closing, context: ExportContext, siblings: r
       style: isSignature ? STYLE_IDS.signature : STYLE_IDS.dateLine,
       indent: { right: isSignature ? indents.signature : indents.date, left: 0, firstLine: 0 },
       // No automatic CJK/digit spacing: the indents above assume plain advance widths.
+      // (docx writes w:autoSpaceDN out of schema order; package-fixes.ts puts it in place.)
       autoSpaceEastAsianText: false,
+      // The 署名 stays with its date (style), and the date with a 附注 below it.
+      ...(!isSignature && last + 1 < siblings.length && siblings[last + 1]?.type === 'note' ? { keepNext: true } : {}),
       ...(before > 0 ? { spacing: { before } } : {}),
       children: runs,
     }),
