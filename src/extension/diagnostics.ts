@@ -14,7 +14,7 @@ import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
 import { isLintedScheme } from './logic/schemes.js';
 import type { Log } from './output.js';
-import { ruleDocsUrl } from './rule-docs.js';
+import { bundledRuleDocs } from './rule-docs.js';
 import { isReportDocument, SECTION, settingsFor } from './settings.js';
 
 /** Only real documents (files, untitled) are linted, so Problems never lists a diff or history view. */
@@ -31,6 +31,7 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     private readonly lintService: LintService,
     private readonly log: Log,
+    private readonly extensionUri: vscode.Uri,
   ) {
     this.disposables.push(
       this.collection,
@@ -122,7 +123,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
     this.collection.set(
       document.uri,
-      findings.map((finding) => toDiagnostic(finding, ruleDocsUrl(finding.ruleId))),
+      findings.map((finding) => toDiagnostic(finding, bundledRuleDocs(this.extensionUri, finding.ruleId))),
     );
   }
 

@@ -66,7 +66,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     onEvent: (message) => log.info(`Lint worker: ${message}`),
   });
   const lintService = new LintService(configFiles, log, worker);
-  const diagnostics = new DiagnosticsController(lintService, log);
+  const diagnostics = new DiagnosticsController(lintService, log, context.extensionUri);
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
   const statusBar = new StatsStatusBar(lintService);
 
@@ -95,7 +95,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand(CommandIds.exportDocx, (uri?: unknown, target?: unknown) => exportDocx(services, uri, target)),
     vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder(services, 'next')),
     vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder(services, 'previous')),
-    vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown, where?: unknown) => showRuleDocs(context.extensionUri, ruleId, where)),
     vscode.commands.registerCommand(CommandIds.useForFile, (uri?: unknown) => useForFile(uri)),
     vscode.commands.registerCommand(CommandIds.replacePlaceholder, (uri?: unknown, placeholder?: unknown, replacement?: unknown) =>
       replacePlaceholder(services, uri, placeholder, replacement),
