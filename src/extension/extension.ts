@@ -12,6 +12,7 @@ import { disableRule } from './commands/disable-rule.js';
 import { exportDocx } from './commands/export-docx.js';
 import { fixAllCommand } from './commands/fix-all.js';
 import { openExample } from './commands/open-example.js';
+import { fillPlaceholders } from './commands/fill-placeholders.js';
 import { goToPlaceholder } from './commands/placeholder-navigation.js';
 import { renumberDocument } from './commands/renumber-document.js';
 import { replacePlaceholder } from './commands/replace-placeholder.js';
@@ -100,6 +101,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand(CommandIds.replacePlaceholder, (uri?: unknown, placeholder?: unknown, replacement?: unknown) =>
       replacePlaceholder(services, uri, placeholder, replacement),
     ),
+    vscode.commands.registerCommand(CommandIds.fillPlaceholders, (uri?: unknown, answers?: unknown) => fillPlaceholders(services, uri, answers)),
     vscode.commands.registerCommand(CommandIds.disableRule, (uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown) =>
       disableRule(uri, line, ruleId, scope),
     ),
