@@ -45,14 +45,31 @@ describe('The writer\'s flow: fill-in pass, offline docs, overview', function ()
     const filled = await vscode.commands.executeCommand('reportMarkdown.fillPlaceholders', doc.uri,
       [{ value: '城关镇', all: true }, { today: true }, 'skip', '3.5亿元']);
     assert.strictEqual(filled, 5, 'three XX镇, the date and X亿元 replaced; XXX skipped');
+    assert.ok(doc.isDirty, 'the pass edits the document and leaves saving to the writer');
+    assert.ok(fs.readFileSync(doc.uri.fsPath, 'utf8').includes('XX镇'), 'nothing written to disk');
     assert.strictEqual(doc.getText(), `关于城关镇工作的报告\n\n${today}，城关镇召开会议，XXX主持。\n\n城关镇完成投资3.5亿元。\n`);
     const left = await h.waitForDiagnostics(doc.uri, (d) => d.filter((x) => h.codeOf(x) === 'placeholder').length === 1,
       'only the skipped XXX left');
     assert.strictEqual(doc.getText(left.find((x) => h.codeOf(x) === 'placeholder').range), 'XXX');
   });
 
+  it('the extension\'s share of the first squiggle: activation and the first lint take well under a second', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    if (api.timings().firstPublished === undefined) {
+      const doc = await h.open('clean.report.md');
+      await h.waitForDiagnostics(doc.uri, () => api.timings().firstPublished !== undefined, 'the first diagnostics');
+    }
+    const t = api.timings();
+    console.log(`      activation ${t.activated} ms; first lint requested at +${t.firstLintRequested} ms, options (config search) at +${t.firstOptions} ms, ` +
+      `worker ready at +${t.workerReady} ms, published at +${t.firstPublished} ms`);
+    assert.ok(t.activated < 500, `activation took ${t.activated} ms`);
+    assert.ok(t.firstPublished - t.firstLintRequested < 1000,
+      `the first lint (worker start-up, config search, analysis) took ${t.firstPublished - t.firstLintRequested} ms`);
+  });
+
   it('rule docs are bundled: diagnostics link the page in the extension, Show Documentation opens its Markdown preview', async function () {
-    const doc = await h.open('fill-in.report.md');
+    const doc = await h.open('003_e01ac459bc9313ae.report.md');
     const diagnostics = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder'), 'placeholders');
     const target = diagnostics.find((x) => h.codeOf(x) === 'placeholder').code.target;
     assert.ok(target instanceof vscode.Uri, 'the rule id links somewhere');
