@@ -1,4 +1,4 @@
-// The web build (dist/web/extension.js) in a real browser extension host: code-server's
+// The web build (dist/web/extension.cjs) in a real browser extension host: code-server's
 // web workbench runs the installed extension in its Web Worker extension host when the
 // user setting remote.extensionKind says "web" for it — the way VS Code for the Web runs
 // it. With "web" as the only kind it can run nowhere else, so every squiggle, fix and
@@ -57,6 +57,8 @@ describe('UI: the web build in the browser extension host', function () {
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     await shot(page, 'web-running-extensions');
     assert.match(text, /Web Worker/i, `runs in the Web Worker extension host: ${text}`);
+    const errors = consoleLines.filter((line) => /report-markdown|lint worker/i.test(line) && /^(error|pageerror)/.test(line));
+    assert.deepEqual(errors, [], 'no errors of the extension or its lint worker in the browser console');
   });
 
   it('a quick fix renumbers in the web build', async function () {
