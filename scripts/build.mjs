@@ -1,6 +1,6 @@
 // Bundles what ships: the CLI (dist/cli.cjs) and, when present, the VS Code
 // extension (dist/extension.cjs, the lazily loaded dist/exporter.cjs, and the
-// web build dist/web/extension.js). Each extension bundle is also its own lint
+// web build dist/web/extension.cjs). Each extension bundle is also its own lint
 // worker's script (a node worker thread / a Web Worker runs the same file and
 // serves lint requests; see src/extension/desktop-entry.ts and web-entry.ts).
 // Usage: node scripts/build.mjs [--production] [--watch]
@@ -54,6 +54,9 @@ if (existsSync('src/extension/web-entry.ts')) {
     // document.createElement when micromark loads and fails in any worker.
     conditions: ['worker'],
     entryPoints: { extension: 'src/extension/web-entry.ts' },
+    // .cjs: with "type": "module" the web worker extension host takes a .js entry for an ES module,
+    // which it cannot load ("ESM modules are not supported in the web worker extension host").
+    outExtension: { '.js': '.cjs' },
     outdir: 'dist/web',
     external: ['vscode'],
     // The extension host loads this file as a CommonJS module (it provides \`module\`); the lint

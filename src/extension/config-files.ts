@@ -3,7 +3,11 @@
  * (so it works in virtual and untrusted workspaces), from the document's
  * folder up to the file-system root as the CLI does, caching per folder and
  * dropping the cache when any such file in the workspace changes (files above
- * the workspace are not watched).
+ * the workspace are not watched). The folders are looked up at once, not one
+ * after another; on the desktop `file:` URIs are read with the platform's own
+ * reader (node fs, no round trip through the workbench: in a remote window
+ * each workspace.fs call crossed it, and four of them delayed the first lint
+ * by two seconds).
  */
 import * as vscode from 'vscode';
 import { parseConfig, type Config } from './core-api.js';
@@ -12,6 +16,9 @@ import { untrustedConfig } from './logic/untrusted.js';
 import type { Log } from './output.js';
 
 type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: string } | undefined;
+
+/** Reads a local file's bytes, or undefined when there is none (the desktop's node fs). */
+export type LocalFileReader = (uri: vscode.Uri) => Promise<Uint8Array | undefined>;
 
 export class ConfigFiles implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Found>>();
@@ -22,7 +29,10 @@ export class ConfigFiles implements vscode.Disposable {
   /** Fires when a `.reportmdrc.json` is created, changed or deleted. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly readLocal?: LocalFileReader,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const invalidate = (): void => {
       this.cache.clear();
@@ -50,8 +60,9 @@ export class ConfigFiles implements vscode.Disposable {
   private async nearestConfig(document: vscode.TextDocument): Promise<Config | undefined> {
     if (document.isUntitled) return undefined;
     const folders = configSearchFolders(document.uri.path);
-    for (const path of folders) {
-      const found = await this.lookup(document.uri.with({ path, query: '', fragment: '' }));
+    // Every folder at once; the nearest file found wins.
+    const lookups = await Promise.all(folders.map((path) => this.lookup(document.uri.with({ path, query: '', fragment: '' }))));
+    for (const found of lookups) {
       if (found === undefined) continue;
       if ('error' in found) {
         this.log.errorOnce(`config:${found.uri.toString()}`, found.error);
@@ -73,12 +84,13 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<Found> {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = uri.scheme === 'file' && this.readLocal ? await this.readLocal(uri) : await vscode.workspace.fs.readFile(uri);
     } catch {
-      return undefined; // No config file in this folder.
+      bytes = undefined;
     }
+    if (bytes === undefined) return undefined; // No config file in this folder.
     this.log.forget(`config:${uri.toString()}`);
     try {
       const text = new TextDecoder('utf-8').decode(bytes);

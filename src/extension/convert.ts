@@ -43,11 +43,11 @@ export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], edi
   return edit;
 }
 
-/** A core finding as a diagnostic: source 'report-md', code linking to the rule's docs. */
-export function toDiagnostic(finding: Finding, docsUrl: string): vscode.Diagnostic {
+/** A core finding as a diagnostic: source 'report-md', code linking to the rule's docs (the page bundled in the extension). */
+export function toDiagnostic(finding: Finding, docs: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, toVsSeverity(finding.severity));
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(docsUrl) };
+  diagnostic.code = { value: finding.ruleId, target: docs };
   return diagnostic;
 }
 

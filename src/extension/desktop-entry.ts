@@ -15,9 +15,12 @@ export function activate(context: vscode.ExtensionContext): import('./extension.
   const { nodeExporterLoader } = require('./exporter-loader.js') as typeof import('./exporter-loader.js');
   const { nodeWorkerFactory } = require('./worker/spawn-node.js') as typeof import('./worker/spawn-node.js');
   const { Uri } = require('vscode') as typeof vscode;
+  const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
   return activateWith(context, {
     loadExporter: nodeExporterLoader(context.extensionUri),
     lintWorker: nodeWorkerFactory(Uri.joinPath(context.extensionUri, 'dist', 'extension.cjs').fsPath),
+    // A missing file (or a folder of that name, an unreadable one) is no config file.
+    readLocalFile: async (uri) => readFile(uri.fsPath).catch(() => undefined),
   });
 }
 

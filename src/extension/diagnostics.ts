@@ -14,7 +14,7 @@ import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
 import { isLintedScheme } from './logic/schemes.js';
 import type { Log } from './output.js';
-import { ruleDocsUrl } from './rule-docs.js';
+import { bundledRuleDocs } from './rule-docs.js';
 import { isReportDocument, SECTION, settingsFor } from './settings.js';
 
 /** Only real documents (files, untitled) are linted, so Problems never lists a diff or history view. */
@@ -27,10 +27,16 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly generations = new Generations<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** When the first lint was requested and the first diagnostics published (Date.now(); for the extension's timings). */
+  firstRequestedAt: number | undefined;
+  firstPublishedAt: number | undefined;
+  /** When the first document's options (settings and config-file search) were resolved. */
+  firstOptionsAt: number | undefined;
 
   constructor(
     private readonly lintService: LintService,
     private readonly log: Log,
+    private readonly extensionUri: vscode.Uri,
   ) {
     this.disposables.push(
       this.collection,
@@ -92,8 +98,10 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async run(document: vscode.TextDocument, generation: number, retry: boolean): Promise<void> {
     const key = document.uri.toString();
+    this.firstRequestedAt ??= Date.now();
     try {
       const options = await this.lintService.resolveOptions(document);
+      this.firstOptionsAt ??= Date.now();
       if (!this.generations.isCurrent(key, generation) || document.isClosed) return;
       // The core runs in the lint worker; this thread only waits.
       const analysis = await this.lintService.analyze(document, { options, retry });
@@ -120,9 +128,13 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
+    if (this.firstPublishedAt === undefined) {
+      this.firstPublishedAt = Date.now();
+      this.log.info(`First diagnostics ${this.firstPublishedAt - (this.firstRequestedAt ?? this.firstPublishedAt)} ms after the first lint was requested`);
+    }
     this.collection.set(
       document.uri,
-      findings.map((finding) => toDiagnostic(finding, ruleDocsUrl(finding.ruleId))),
+      findings.map((finding) => toDiagnostic(finding, bundledRuleDocs(this.extensionUri, finding.ruleId))),
     );
   }
 

@@ -13,6 +13,7 @@ import { exportDocx } from './commands/export-docx.js';
 import { fixAllCommand } from './commands/fix-all.js';
 import { importWord } from './commands/import-word.js';
 import { openExample } from './commands/open-example.js';
+import { fillPlaceholders } from './commands/fill-placeholders.js';
 import { goToPlaceholder } from './commands/placeholder-navigation.js';
 import { renumberDocument } from './commands/renumber-document.js';
 import { replacePlaceholder } from './commands/replace-placeholder.js';
@@ -20,7 +21,7 @@ import { targetDocument, type Services } from './commands/services.js';
 import { showRuleDocs } from './commands/show-rule-docs.js';
 import { useForFile } from './commands/use-for-file.js';
 import { MARKER_TRIGGER_CHARACTERS, MarkerCompletionProvider } from './completion.js';
-import { ConfigFiles } from './config-files.js';
+import { ConfigFiles, type LocalFileReader } from './config-files.js';
 import { DiagnosticsController } from './diagnostics.js';
 import type { ExporterLoader } from './exporter-loader.js';
 import { LintService } from './lint-service.js';
@@ -39,6 +40,8 @@ export type Platform = {
   loadExporter: ExporterLoader;
   /** Starts the lint worker (node worker thread or Web Worker). */
   lintWorker: ChannelFactory;
+  /** Reads local (`file:`) config files without a round trip through the workbench (desktop: node fs). */
+  readLocalFile?: LocalFileReader;
 };
 
 /** Wires everything up; shared by the desktop and the web entry. */
@@ -51,23 +54,31 @@ export type ReportMarkdownApi = {
   lintState(uri: vscode.Uri): { status: 'linted' | 'paused' | 'pending'; reason?: 'slow' | 'large'; version?: number };
   /** The status bar item's text and tooltip as shown now. */
   statusBar(): { text: string; tooltip: string; visible: boolean };
+  /**
+   * Milliseconds since activation began: when activation returned, when the first lint was
+   * requested and when the first diagnostics were published (undefined until then).
+   */
+  timings(): { activated: number; firstLintRequested?: number; firstOptions?: number; workerReady?: number; firstPublished?: number };
   /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, and what the worker is busy with ("analyze <uri>"). */
   worker(): { starts: number; inProcess: boolean; running: string | undefined };
 };
 
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): ReportMarkdownApi {
+  const activationStart = Date.now();
   // First, so every later configuration listener reads fresh settings.
   context.subscriptions.push(watchSettings());
   const log = new Log();
-  const configFiles = new ConfigFiles(log);
+  const configFiles = new ConfigFiles(log, platform.readLocalFile);
   // Without a worker (none can start here) the core runs in-process, as before: slow documents would block again.
   const fallbackCache = new OptionsCache();
   const worker = new LintWorkerClient(platform.lintWorker, {
     fallback: (message) => handleRequest(message, fallbackCache),
     onEvent: (message) => log.info(`Lint worker: ${message}`),
   });
+  // The worker's start-up overlaps the rest of activation and the config-file search.
+  worker.prestart();
   const lintService = new LintService(configFiles, log, worker);
-  const diagnostics = new DiagnosticsController(lintService, log);
+  const diagnostics = new DiagnosticsController(lintService, log, context.extensionUri);
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
   const statusBar = new StatsStatusBar(lintService);
 
@@ -97,11 +108,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand(CommandIds.importWord, (uri?: unknown, target?: unknown) => importWord(services, uri, target)),
     vscode.commands.registerCommand(CommandIds.nextPlaceholder, () => goToPlaceholder(services, 'next')),
     vscode.commands.registerCommand(CommandIds.previousPlaceholder, () => goToPlaceholder(services, 'previous')),
-    vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand(CommandIds.showRuleDocs, (ruleId?: unknown, where?: unknown) => showRuleDocs(context.extensionUri, ruleId, where)),
     vscode.commands.registerCommand(CommandIds.useForFile, (uri?: unknown) => useForFile(uri)),
     vscode.commands.registerCommand(CommandIds.replacePlaceholder, (uri?: unknown, placeholder?: unknown, replacement?: unknown) =>
       replacePlaceholder(services, uri, placeholder, replacement),
     ),
+    vscode.commands.registerCommand(CommandIds.fillPlaceholders, (uri?: unknown, answers?: unknown) => fillPlaceholders(services, uri, answers)),
     vscode.commands.registerCommand(CommandIds.disableRule, (uri?: unknown, line?: unknown, ruleId?: unknown, scope?: unknown) =>
       disableRule(uri, line, ruleId, scope),
     ),
@@ -114,6 +126,8 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
 
   updateContextKey();
   diagnostics.relintAll();
+  const activated = Date.now() - activationStart;
+  log.info(`Activated in ${activated} ms`);
 
   return {
     lintState(uri) {
@@ -125,6 +139,13 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       return current ? { status: 'linted', version: current.version } : { status: 'pending' };
     },
     statusBar: () => statusBar.snapshot(),
+    timings: () => ({
+      activated,
+      ...(diagnostics.firstRequestedAt !== undefined ? { firstLintRequested: diagnostics.firstRequestedAt - activationStart } : {}),
+      ...(diagnostics.firstOptionsAt !== undefined ? { firstOptions: diagnostics.firstOptionsAt - activationStart } : {}),
+      ...(worker.firstReadyAt !== undefined ? { workerReady: worker.firstReadyAt - activationStart } : {}),
+      ...(diagnostics.firstPublishedAt !== undefined ? { firstPublished: diagnostics.firstPublishedAt - activationStart } : {}),
+    }),
     worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey }),
   };
 }

@@ -8,8 +8,36 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from './commands/ids.js';
+import type { Finding } from './core-api.js';
 import type { LintService } from './lint-service.js';
+import { countByRule } from './logic/rule-counts.js';
 import { isReportDocument, settingsFor } from './settings.js';
+
+/**
+ * The tooltip: the counts' explanation, then the findings per rule (most first) with a
+ * link to each rule's documentation — a compact overview of a draft whose hundreds
+ * of findings Problems lists one by one.
+ */
+function overview(summary: string, findings: readonly Finding[]): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.isTrusted = { enabledCommands: [CommandIds.showRuleDocs] };
+  // Each rule links to its page bundled in the extension (offline), then to the web page.
+  markdown.appendText(summary);
+  const counts = countByRule(findings);
+  if (counts.length === 0) return markdown;
+  const cell = (count: number): string => (count > 0 ? String(count) : '');
+  markdown.appendMarkdown(
+    `\n\n**${vscode.l10n.t('Findings by rule')}**\n\n| ${vscode.l10n.t('Rule')} | $(error) | $(warning) | $(info) |\n|:--|--:|--:|--:|\n`,
+  );
+  for (const entry of counts) {
+    const link = `command:${CommandIds.showRuleDocs}?${encodeURIComponent(JSON.stringify([entry.ruleId]))}`;
+    const online = `command:${CommandIds.showRuleDocs}?${encodeURIComponent(JSON.stringify([entry.ruleId, 'online']))}`;
+    markdown.appendMarkdown(
+      `| [${entry.ruleId}](${link}) [$(link-external)](${online} "${vscode.l10n.t('Documentation on the web')}") | ${cell(entry.errors)} | ${cell(entry.warnings)} | ${cell(entry.infos)} |\n`,
+    );
+  }
+  return markdown;
+}
 
 export class StatsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('reportMarkdown.stats', vscode.StatusBarAlignment.Right, 100);
@@ -78,11 +106,11 @@ export class StatsStatusBar implements vscode.Disposable {
     const placeholders = stats.placeholderRanges.length;
     if (placeholders > 0) {
       this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, placeholders)}`;
-      this.item.tooltip = vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', placeholders);
+      this.item.tooltip = overview(vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', placeholders), stats.findings);
       this.item.command = CommandIds.nextPlaceholder;
     } else {
       this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars', characters)}`;
-      this.item.tooltip = vscode.l10n.t('Character count as in Word/WPS. No placeholders left.');
+      this.item.tooltip = overview(vscode.l10n.t('Character count as in Word/WPS. No placeholders left.'), stats.findings);
       this.item.command = undefined;
     }
     this.show();

@@ -1,5 +1,5 @@
 /**
- * Web entry (dist/web/extension.js): the same extension with the exporter
+ * Web entry (dist/web/extension.cjs): the same extension with the exporter
  * bundled in but loaded lazily. The same file is the lint Web Worker's
  * script: loaded in the worker named LINT_WORKER_NAME it serves lint
  * requests; the extension proper (which needs `vscode`) is required only on
@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): import('./extension.
   const { Uri } = require('vscode') as typeof vscode;
   return activateWith(context, {
     loadExporter: webExporterLoader,
-    lintWorker: webWorkerFactory(Uri.joinPath(context.extensionUri, 'dist', 'web', 'extension.js').toString(true)),
+    lintWorker: webWorkerFactory(Uri.joinPath(context.extensionUri, 'dist', 'web', 'extension.cjs').toString(true)),
   });
 }
 

@@ -46,10 +46,10 @@ describe('report-md CLI', () => {
       line: 1,
       column: 5,
       endLine: 1,
-      endColumn: 7,
+      endColumn: 8,
       rule: 'placeholder',
       severity: 'error',
-      message: 'Leftover placeholder "XX"',
+      message: 'Leftover placeholder "XX镇"',
       fixable: false,
     });
   });

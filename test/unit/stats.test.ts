@@ -10,7 +10,9 @@ describe('字数 and placeholder counts', () => {
 
   it('counts placeholders as the placeholder rule finds them', () => {
     const stats = documentStats('XX镇x月x日召开会议，X光机一台。');
-    assert.equal(stats.placeholders, 3);
-    assert.deepEqual(stats.placeholderRanges[0], { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+    // One per phrase: XX镇 and x月x日 (not x, x).
+    assert.equal(stats.placeholders, 2);
+    assert.deepEqual(stats.placeholderRanges[0], { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    assert.deepEqual(stats.placeholderRanges[1], { start: { line: 0, character: 3 }, end: { line: 0, character: 7 } });
   });
 });

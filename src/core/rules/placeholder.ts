@@ -19,6 +19,64 @@ function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
 
 type Token = { start: number; end: number; text: string };
 
+/** A placeholder token of X, ×, ○, □ or * (not an `extra` pattern's match): these join into phrases. */
+type Kind = 'blank' | 'extra';
+
+/**
+ * What may stand between two blanks of one phrase: a date or time unit (`x月x日`,
+ * `xx年x月x日`, `X时X分`), a decimal point (`X.X%`), a range (`x月x日至x月x日`).
+ */
+const CONNECTOR = /^(?:[年月日号时点分.．]|[年月日号]?[至到~～—－-])$/;
+
+/**
+ * What a blank's phrase takes after it: the unit of a number (`X亿元`, `X多万元`, `X%`,
+ * `X个`), a date unit (`20XX年`, `x日`), or the noun of a redacted name (`XX镇`,
+ * `XXX书记`, `*村`, `XX路`). Longest alternatives first. A time (`X时X分`) takes
+ * only 分 or 秒.
+ */
+const SUFFIX = new RegExp(
+  '^(?:' +
+    [
+      '多?[亿万千百]?(?:平方公里|平方米|立方米|千瓦时|公里|千米|人次|场次|批次|元|米|亩|吨|人|户|个|家|项|条|名|所|座|宗|件|次|场|处|台|辆|套|间|份|期|倍|股|天|篇|起|页)',
+      '多?[亿万千百]',
+      '[年月日号]',
+      '[%％‰]',
+      '有限公司|街道|社区|书记|县长|镇长|乡长|区长|市长|主任|小学|中学|公司|同志|项目|[镇乡村县区市省州局委办所站队校路街江河]',
+    ].join('|') +
+    ')',
+);
+
+/**
+ * Joins the blanks of one phrase into one token: digits before the first blank
+ * (`20XX年`), blanks joined by a date unit or a decimal point, and the unit or
+ * noun after the last blank. One finding per phrase: `xx年x月x日` is one
+ * placeholder, as the writer fills it in, not three.
+ */
+function joinPhrases(masked: string, blockStart: number, tokens: Array<Token & { kind: Kind }>): Token[] {
+  const phrases: Token[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const first = tokens[index]!;
+    if (first.kind === 'extra') {
+      phrases.push({ start: first.start, end: first.end, text: first.text });
+      continue;
+    }
+    let start = first.start - blockStart;
+    let end = first.end - blockStart;
+    while (start > 0 && /[0-9０-９]/.test(masked[start - 1]!)) start--;
+    while (index + 1 < tokens.length && tokens[index + 1]!.kind === 'blank') {
+      const next = tokens[index + 1]!;
+      if (!CONNECTOR.test(masked.slice(end, next.start - blockStart))) break;
+      end = next.end - blockStart;
+      index++;
+    }
+    // 分 and 秒 end a time (`X时X分`) but not a lone blank (`x分局`).
+    const suffix = /[时点]/.test(masked.slice(start, end)) ? /^[分秒]/.exec(masked.slice(end, end + 1)) : SUFFIX.exec(masked.slice(end, end + 6));
+    if (suffix) end += suffix[0].length;
+    phrases.push({ start: blockStart + start, end: blockStart + end, text: masked.slice(start, end) });
+  }
+  return phrases;
+}
+
 /** The allow list indexed for lookups at an X: terms keyed by their text with the leading X in lower case. */
 type AllowIndex = { keys: Set<string>; lengths: number[] };
 
@@ -110,12 +168,16 @@ function isQuotedCode(masked: string, index: number): boolean {
   return /[0-9]/.test(code) || /[A-WYZ]/.test(code);
 }
 
-/** Finds placeholder tokens in one block. */
+/**
+ * Finds placeholders in one block, one per phrase: `x月x日`, `20XX年`, `XX镇` and
+ * `X亿元` are one placeholder each (the blanks with their date units, leading digits
+ * and the unit or noun that follows).
+ */
 export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'options'>, block: TextBlock): Token[] {
   const masked = context.maskedText(block);
   const allow = allowList(context.options['allow']);
   const extra = (context.options['extra'] as string[] | undefined) ?? [];
-  const tokens: Token[] = [];
+  const tokens: Array<Token & { kind: Kind }> = [];
   if (/[XxＸｘ]/.test(masked)) {
     X_RUN.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -133,14 +195,14 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
       if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
       if (match[0] === 'X' && isNamedX(masked, start)) continue;
-      tokens.push({ start: block.start + start, end: block.start + end, text: match[0] });
+      tokens.push({ start: block.start + start, end: block.start + end, text: match[0], kind: 'blank' });
     }
   }
   if (/[×○□＊]/.test(masked)) {
     SYMBOL_RUN.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = SYMBOL_RUN.exec(masked))) {
-      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0] });
+      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0], kind: 'blank' });
     }
   }
   if (masked.includes('*')) {
@@ -151,7 +213,7 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       const before = masked[index - 1];
       const after = masked[end];
       if (isCjkOrFullWidthPunctuation(before) || isCjkOrFullWidthPunctuation(after)) {
-        tokens.push({ start: block.start + index, end: block.start + end, text: masked.slice(index, end) });
+        tokens.push({ start: block.start + index, end: block.start + end, text: masked.slice(index, end), kind: 'blank' });
       }
       index = end - 1;
     }
@@ -165,11 +227,14 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
         continue;
       }
       if (match[0].includes('\u0000')) continue;
-      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0] });
+      tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0], kind: 'extra' });
     }
   }
   if (tokens.length > 1) tokens.sort((left, right) => left.start - right.start);
-  return tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1]!.end);
+  const separate = tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1]!.end);
+  const phrases = joinPhrases(masked, block.start, separate);
+  // A phrase's unit may run into an `extra` match that follows it: keep the earlier one.
+  return phrases.filter((phrase, index) => index === 0 || phrase.start >= phrases[index - 1]!.end);
 }
 
 export const placeholder: Rule = {

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { ExportConfig } from '../../core/lint/config.js';
 import type { ReportExportOptions } from '../exporter-entry.js';
+import { exportedActions, unfinishedCounts } from '../logic/export-flow.js';
 import { explicitTarget } from '../logic/export-target.js';
 import { docxNameFor } from '../logic/file-names.js';
 import { describe } from '../output.js';
@@ -117,23 +118,32 @@ export async function exportDocx(services: Services, uri?: unknown, target?: unk
   return destination;
 }
 
+/** Documents (URIs) whose writer chose to export unfinished without being asked again, for this session. */
+const exportWithoutAsking = new Set<string>();
+
 /**
  * Asks before exporting a report that still has placeholders or errors
- * (sample data must not reach the final document). Returns true to go on.
+ * (sample data must not reach the final document). A finished report is not
+ * asked about; the writer may skip the question for this document for the
+ * rest of the session. Returns true to go on.
  */
 async function confirmUnfinished(services: Services, document: vscode.TextDocument): Promise<boolean> {
+  const key = document.uri.toString();
+  if (exportWithoutAsking.has(key)) return true;
   const analysis = await services.lintService.analyze(document, { options: await services.lintService.resolveOptions(document), retry: true });
-  const findings = analysis?.findings ?? [];
-  const placeholders = findings.filter((finding) => finding.ruleId === 'placeholder').length;
-  const errors = findings.filter((finding) => finding.ruleId !== 'placeholder' && finding.severity === 'error').length;
-  if (placeholders === 0 && errors === 0) return true;
+  const { placeholders, otherErrors } = unfinishedCounts(analysis?.findings ?? []);
+  if (placeholders === 0 && otherErrors === 0) return true;
   const exportAnyway = vscode.l10n.t('Export Anyway');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The report still has {0} placeholders and {1} errors. Export anyway?', placeholders, errors),
-    { modal: true },
-    exportAnyway,
-  );
-  return choice === exportAnyway;
+  const dontAskAgain = vscode.l10n.t('Export, Do Not Ask Again for This Document');
+  const question =
+    placeholders > 0 && otherErrors > 0
+      ? vscode.l10n.t('The report still has {0} placeholders and {1} other errors. Export anyway?', placeholders, otherErrors)
+      : placeholders > 0
+        ? vscode.l10n.t('The report still has {0} placeholders. Export anyway?', placeholders)
+        : vscode.l10n.t('The report still has {0} errors. Export anyway?', otherErrors);
+  const choice = await vscode.window.showWarningMessage(question, { modal: true }, exportAnyway, dontAskAgain);
+  if (choice === dontAskAgain) exportWithoutAsking.add(key);
+  return choice === exportAnyway || choice === dontAskAgain;
 }
 
 /** A non-blocking note after export: open the file, show warnings, placeholders still in the text. */
@@ -144,16 +154,29 @@ async function reportExported(
   warningCount: number,
   placeholders: number,
 ): Promise<void> {
-  if (settings.export.openAfterExport) void vscode.env.openExternal(written);
+  const web = vscode.env.uiKind === vscode.UIKind.Web;
+  const remote = vscode.env.remoteName !== undefined;
+  // Opening the file with the system's Word works only where the file is on this machine.
+  const openedAlready = settings.export.openAfterExport && !web && !remote;
+  if (openedAlready) void vscode.env.openExternal(written);
   const fileName = written.path.slice(written.path.lastIndexOf('/') + 1);
   const notes = [vscode.l10n.t('Exported {0}.', fileName)];
   if (placeholders > 0) notes.push(vscode.l10n.t('{0} placeholders remain.', placeholders));
   if (warningCount > 0) notes.push(vscode.l10n.t('{0} warnings (see the output).', warningCount));
-  const open = vscode.l10n.t('Open');
+  const titles = {
+    open: vscode.l10n.t('Open'),
+    reveal: vscode.l10n.t('Reveal in Explorer'),
+    download: vscode.l10n.t('Download'),
+  };
   const showOutput = vscode.l10n.t('Show Output');
-  const actions = [...(settings.export.openAfterExport ? [] : [open]), ...(warningCount > 0 ? [showOutput] : [])];
+  const actions = [...exportedActions({ web, remote, openedAlready }).map((action) => titles[action]), ...(warningCount > 0 ? [showOutput] : [])];
   const show = placeholders > 0 || warningCount > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const choice = await show(notes.join(' '), ...actions);
-  if (choice === open) void vscode.env.openExternal(written);
-  else if (choice === showOutput) services.log.show();
+  if (choice === titles.open) void vscode.env.openExternal(written);
+  else if (choice === titles.reveal) await vscode.commands.executeCommand('revealInExplorer', written);
+  else if (choice === titles.download) {
+    // explorer.download downloads the Explorer's selection (it takes no argument): select the file first.
+    await vscode.commands.executeCommand('revealInExplorer', written);
+    await vscode.commands.executeCommand('explorer.download');
+  } else if (choice === showOutput) services.log.show();
 }

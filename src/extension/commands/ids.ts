@@ -9,6 +9,7 @@ export const CommandIds = {
   showRuleDocs: 'reportMarkdown.showRuleDocs',
   useForFile: 'reportMarkdown.useForFile',
   replacePlaceholder: 'reportMarkdown.replacePlaceholder',
+  fillPlaceholders: 'reportMarkdown.fillPlaceholders',
   disableRule: 'reportMarkdown.disableRule',
   openExample: 'reportMarkdown.openExample',
   lintAgain: 'reportMarkdown.lintAgain',

@@ -18,10 +18,22 @@ const FOLLOWERS = [
 /** Characters placeholder tokens are made of. */
 const TOKEN_CHAR = /[XxＸｘ×○□*＊]/;
 
-/** Candidate phrases for the placeholder `token` that starts at `start` in `line`: the phrase with its noun first, then the bare token. */
+/** A run of placeholder characters only (a blank without its unit or noun). */
+const BLANK = /^[XxＸｘ×○□*＊]+$/;
+
+/**
+ * Candidate texts to replace for the placeholder at `start`–`end` in `line`.
+ * The core reports whole phrases (`XX镇`, `x月x日`, `X亿元`): the phrase first,
+ * then, for a name's noun (`XX镇`), the blank alone (`XX`, every redacted name).
+ * A bare blank followed by such a noun gets the noun added.
+ */
 export function placeholderPhrases(line: string, start: number, end: number): string[] {
   const token = line.slice(start, end);
   if (token.length === 0) return [];
+  if (!BLANK.test(token)) {
+    const noun = FOLLOWERS.find((candidate) => token.endsWith(candidate) && BLANK.test(token.slice(0, -candidate.length)));
+    return noun ? [token, token.slice(0, -noun.length)] : [token];
+  }
   const rest = line.slice(end);
   const follower = FOLLOWERS.find((noun) => rest.startsWith(noun));
   return follower ? [token + follower, token] : [token];

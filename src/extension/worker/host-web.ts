@@ -1,6 +1,6 @@
 /**
  * The lint worker inside a Web Worker (VS Code for the Web). The worker loads
- * the extension's own web bundle (dist/web/extension.js) with importScripts;
+ * the extension's own web bundle (dist/web/extension.cjs) with importScripts;
  * the bundle calls `serveWebWorker` when `isWebLintWorker()` recognises the
  * worker by its name.
  */
