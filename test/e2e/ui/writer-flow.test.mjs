@@ -31,6 +31,8 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   afterEach(async function () {
     if (this.currentTest.state === 'failed') {
       await shot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
+      // the next test starts from the file on disk
+      if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) { await revertFile(page).catch(() => {}); }
     }
   });
 
