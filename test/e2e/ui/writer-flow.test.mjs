@@ -3,6 +3,8 @@
 // bar item has a readable accessible name, the zh-cn quick fixes name the rule in Chinese.
 // Screenshots in artifacts/e2e/ui-NN-*.png.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { dismiss, env, goToLine, launch, openFromExplorer, openWorkbench, runCommand, shot } from './workbench.mjs';
 
 const TYPING = 'typing.report.md'; // 7 lines ending with 二、抓生态治理, then an empty line 8
@@ -14,6 +16,26 @@ const suggestRows = (page) => page.locator('.editor-widget.suggest-widget.visibl
 async function revertFile(page) {
   await runCommand(page, 'File: Revert File');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
+}
+
+/**
+ * Opens typing.report.md as the fixture has it, with the cursor on its empty line 8. The file on
+ * disk is written back first: the workbench was seen to keep a typed state on disk across a revert.
+ */
+async function openFreshTyping(page) {
+  const file = path.join(env.REPORT_MD_E2E_WS, TYPING);
+  fs.writeFileSync(file, fs.readFileSync(path.join(env.REPORT_MD_E2E_REPO, 'test', 'e2e', 'fixtures', TYPING)));
+  await openFromExplorer(page, TYPING);
+  if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) { await revertFile(page); }
+  // The editor reloads the file when its watcher reports the write: line 8 is empty again when End stays in column 1.
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    await goToLine(page, 8, 1);
+    await page.keyboard.press('End');
+    if (/Ln 8, Col 1\b/.test(await selection(page).innerText())) { return; }
+    if (Date.now() > deadline) { throw new Error(`${TYPING}: line 8 is not empty after restoring the file`); }
+    await page.waitForTimeout(250);
+  }
 }
 
 describe('UI: writing a report (typing, indentation, unicode boxes, status bar)', function () {
@@ -37,10 +59,9 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   });
 
   it('typing （ under a bare heading opens the marker list with （一） preselected; Enter inserts it', async function () {
-    await openFromExplorer(page, TYPING);
+    await openFreshTyping(page);
     // the extension is active and has analysed the file once the status bar shows its count
     await page.locator('.statusbar-item', { hasText: /\d+ chars/ }).first().waitFor({ state: 'visible', timeout: 30000 });
-    await goToLine(page, 8, 1);
     await page.keyboard.type('（');
     const rows = suggestRows(page);
     await rows.filter({ hasText: '（一）' }).first().waitFor({ state: 'visible', timeout: 15000 });
@@ -57,8 +78,7 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   });
 
   it('typing an ASCII ( shows the marker items too', async function () {
-    await openFromExplorer(page, TYPING);
-    await goToLine(page, 8, 1);
+    await openFreshTyping(page);
     await page.keyboard.type('(');
     await suggestRows(page).filter({ hasText: '（一）' }).first().waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'typed-ascii-bracket');
@@ -67,8 +87,7 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   });
 
   it('Enter between （ and ） keeps the indentation (no code-like indent)', async function () {
-    await openFromExplorer(page, TYPING);
-    await goToLine(page, 8, 1);
+    await openFreshTyping(page);
     // （） as the editor leaves it after auto-closing (an IME commit does not always auto-close: insert both)
     await page.keyboard.insertText('（）');
     await page.locator('.editor-instance .view-line', { hasText: /^（）$/ }).waitFor({ timeout: 15000 });
