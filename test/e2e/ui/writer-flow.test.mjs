@@ -5,36 +5,30 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dismiss, env, goToLine, launch, openFromExplorer, openWorkbench, runCommand, shot } from './workbench.mjs';
+import { dismiss, env, goToLine, launch, openFromExplorer, openWorkbench, shot } from './workbench.mjs';
 
 const TYPING = 'typing.report.md'; // 7 lines ending with 二、抓生态治理, then an empty line 8
-const NBSP_SEED = '004_f3dca378b1e453c1.report.md'; // every paragraph indented with NBSP
+const NBSP_SEED = '004_f3dca378b1e453c1'; // every paragraph indented with NBSP
 
 const selection = (page) => page.locator('#status\\.editor\\.selection');
 const suggestRows = (page) => page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
-
-async function revertFile(page) {
-  await runCommand(page, 'File: Revert File');
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
-}
+/** Rows of our marker items (their detail), not the snippets whose description shows a marker too. */
+const markerRows = (page, marker) => suggestRows(page).filter({ hasText: marker }).filter({ hasText: /Next outline marker|Outline marker/ });
 
 /**
- * Opens typing.report.md as the fixture has it, with the cursor on its empty line 8. The file on
- * disk is written back first: the workbench was seen to keep a typed state on disk across a revert.
+ * The web workbench saves edits after a delay (files.autoSave defaults to afterDelay there), so
+ * every test types into a copy of its own, written before the workbench opens (the explorer lists it).
  */
-async function openFreshTyping(page) {
-  const file = path.join(env.REPORT_MD_E2E_WS, TYPING);
-  fs.writeFileSync(file, fs.readFileSync(path.join(env.REPORT_MD_E2E_REPO, 'test', 'e2e', 'fixtures', TYPING)));
-  await openFromExplorer(page, TYPING);
-  if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) { await revertFile(page); }
-  // The editor reloads the file when its watcher reports the write: line 8 is empty again when End stays in column 1.
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    await goToLine(page, 8, 1);
-    await page.keyboard.press('End');
-    if (/Ln 8, Col 1\b/.test(await selection(page).innerText())) { return; }
-    if (Date.now() > deadline) { throw new Error(`${TYPING}: line 8 is not empty after restoring the file`); }
-    await page.waitForTimeout(250);
+const COPIES = {
+  'typing-fullwidth.report.md': ['test', 'e2e', 'fixtures', TYPING],
+  'typing-ascii.report.md': ['test', 'e2e', 'fixtures', TYPING],
+  'typing-enter.report.md': ['test', 'e2e', 'fixtures', TYPING],
+  'nbsp-seed-004.report.md': ['test', 'fixtures', 'seeds', `${NBSP_SEED}.txt`],
+};
+
+function writeCopies() {
+  for (const [name, source] of Object.entries(COPIES)) {
+    fs.writeFileSync(path.join(env.REPORT_MD_E2E_WS, name), fs.readFileSync(path.join(env.REPORT_MD_E2E_REPO, ...source)));
   }
 }
 
@@ -43,6 +37,7 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   let page;
 
   before(async function () {
+    writeCopies();
     browser = await launch();
     page = browser.context.pages()[0] || await browser.context.newPage();
     await openWorkbench(page, env.REPORT_MD_E2E_URL, env.REPORT_MD_E2E_WS);
@@ -53,41 +48,40 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
   afterEach(async function () {
     if (this.currentTest.state === 'failed') {
       await shot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
-      // the next test starts from the file on disk
-      if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) { await revertFile(page).catch(() => {}); }
     }
   });
 
   it('typing （ under a bare heading opens the marker list with （一） preselected; Enter inserts it', async function () {
-    await openFreshTyping(page);
+    await openFromExplorer(page, 'typing-fullwidth.report.md');
     // the extension is active and has analysed the file once the status bar shows its count
     await page.locator('.statusbar-item', { hasText: /\d+ chars/ }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await goToLine(page, 8, 1);
     await page.keyboard.type('（');
     const rows = suggestRows(page);
-    await rows.filter({ hasText: '（一）' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await markerRows(page, '（一）').first().waitFor({ state: 'visible', timeout: 15000 });
     const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     await shot(page, 'typed-fullwidth-bracket');
     assert.ok(labels.some((t) => t.startsWith('（一）')), `the list shows （一）: ${labels.join(' | ')}`);
     const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
-    assert.match(await focused.innerText(), /^\s*（一）/, 'the first child （一） is preselected right under 二、抓生态治理');
+    assert.match(await focused.innerText(), /^\s*（一）[\s\S]*Next outline marker/, 'our （一） (the first child) is preselected right under 二、抓生态治理');
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-line', { hasText: /^（一）$/ }).waitFor({ timeout: 15000 });
     await selection(page).filter({ hasText: /Ln 8, Col 4\b/ }).waitFor({ timeout: 15000 });
     await shot(page, 'accepted-first-child');
-    await revertFile(page);
   });
 
   it('typing an ASCII ( shows the marker items too', async function () {
-    await openFreshTyping(page);
+    await openFromExplorer(page, 'typing-ascii.report.md');
+    await goToLine(page, 8, 1);
     await page.keyboard.type('(');
-    await suggestRows(page).filter({ hasText: '（一）' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await markerRows(page, '（一）').first().waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'typed-ascii-bracket');
     await dismiss(page);
-    await revertFile(page);
   });
 
   it('Enter between （ and ） keeps the indentation (no code-like indent)', async function () {
-    await openFreshTyping(page);
+    await openFromExplorer(page, 'typing-enter.report.md');
+    await goToLine(page, 8, 1);
     // （） as the editor leaves it after auto-closing (an IME commit does not always auto-close: insert both)
     await page.keyboard.insertText('（）');
     await page.locator('.editor-instance .view-line', { hasText: /^（）$/ }).waitFor({ timeout: 15000 });
@@ -99,11 +93,10 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
     await selection(page).filter({ hasText: /Ln 9, Col 1\b/ }).waitFor({ timeout: 15000 });
     await page.locator('.editor-instance .view-line', { hasText: /^）$/ }).waitFor({ timeout: 15000 });
     await shot(page, 'enter-between-brackets');
-    await revertFile(page);
   });
 
   it('NBSP indentation (seed 004) shows no unicode-highlight box; a zero-width space still does', async function () {
-    await openFromExplorer(page, NBSP_SEED);
+    await openFromExplorer(page, 'nbsp-seed-004.report.md');
     await page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning').first()
       .waitFor({ state: 'attached', timeout: 30000 });
     const boxes = page.locator('.editor-instance .monaco-editor .unicode-highlight');
@@ -116,7 +109,6 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
     await shot(page, 'nbsp-indentation-no-boxes');
     const count = await boxes.count();
     assert.equal(count, 1, `only the zero-width space is boxed, no NBSP indentation (${count} boxes)`);
-    await revertFile(page);
   });
 
   it('the status bar item reads its count to screen readers, not the icon name', async function () {
