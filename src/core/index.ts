@@ -13,10 +13,11 @@ import { positionAt } from './parse/lines.js';
 import { parseReport, type ReportDocument } from './parse/report.js';
 import { findPlaceholders } from './rules/placeholder.js';
 import { rules } from './rules/index.js';
-import type { Finding, Lang, Range, Severity, TextEdit } from './types.js';
+import { levelSkipConversion } from './rules/numbering-level.js';
+import type { Finding, Lang, Range, Severity, Suggestion, TextEdit } from './types.js';
 
 export type { Config, RuleSetting } from './lint/config.js';
-export type { Finding, Lang, Position, Range, Severity, TextEdit } from './types.js';
+export type { Finding, Lang, Position, Range, Severity, Suggestion, TextEdit } from './types.js';
 export type { ReportDocument, TextBlock } from './parse/report.js';
 export type * from './parse/nodes.js';
 export { ConfigError, mergeConfig, parseReport };
@@ -39,6 +40,8 @@ export type LintOptions = {
 /** Metadata of every rule, in registry order. */
 export const ruleList: ReadonlyArray<{
   id: string;
+  /** Short name in each language (the id when a rule has none). */
+  name: Record<Lang, string>;
   severity: Severity;
   fixable: boolean;
   description: Record<Lang, string>;
@@ -47,6 +50,7 @@ export const ruleList: ReadonlyArray<{
   defaultOptions: Readonly<Record<string, unknown>>;
 }> = rules.map((rule) => ({
   id: rule.id,
+  name: rule.name ?? { 'zh-CN': rule.id, en: rule.id },
   severity: rule.severity,
   fixable: rule.fixable,
   description: rule.description,
@@ -153,8 +157,9 @@ export function outline(text: string): OutlineNode[] {
 
 /**
  * Candidate markers for a new paragraph at `line`, most likely first: the
- * next sibling at the current level, then the first child, then the next
- * marker of each enclosing level.
+ * next sibling at the current level and the first child (the child first
+ * right under a bare heading, see `expectsFirstChild`), then the next marker
+ * of each enclosing level.
  */
 export function nextMarkerAt(text: string, line: number): string[] {
   const document = parseReport(text);
@@ -172,13 +177,58 @@ export function nextMarkerAt(text: string, line: number): string[] {
   const candidates: string[] = [];
   const marker = current.marker!;
   const siblings = (current.parent?.children ?? tree.roots).filter((entry) => entry.kind === 'heading' && entry.level === current!.level && entry.line < line);
-  candidates.push(markerWithOrdinal(marker, siblings.length + 1));
-  if (current.level < 5) candidates.push(childMarker(marker.level + 1, marker));
+  const sibling = markerWithOrdinal(marker, siblings.length + 1);
+  const child = current.level < 5 ? childMarker(marker.level + 1, marker) : undefined;
+  if (child && expectsFirstChild(document, current, siblings[siblings.length - 2], line)) candidates.push(child, sibling);
+  else candidates.push(sibling, ...(child ? [child] : []));
   for (let ancestor = current.parent; ancestor && ancestor.kind === 'heading'; ancestor = ancestor.parent) {
     const ancestorSiblings = (ancestor.parent?.children ?? tree.roots).filter((entry) => entry.kind === 'heading' && entry.level === ancestor!.level && entry.line < line);
     candidates.push(markerWithOrdinal(ancestor.marker!, ancestorSiblings.length + 1));
   }
   return [...new Set(candidates)];
+}
+
+/**
+ * For the heading at `line` when its sibling group skips a level (`1.` directly under `三、`):
+ * the action that rewrites the group's markers one level below the parent (`（一）` `（二）` …).
+ * Offered when the writer asks (skips are allowed by default), never part of fix-all.
+ */
+export function levelSkipConversionAt(text: string, line: number, lang: Lang = 'zh-CN'): Suggestion | undefined {
+  const document = parseReport(text);
+  const group = buildOutline(document).groups.find((candidate) => candidate.items.some((item) => item.line === line));
+  const conversion = group && levelSkipConversion(group);
+  if (!conversion) return undefined;
+  return {
+    title: conversion.title[lang],
+    fix: conversion.fix.map((edit) => ({ range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) }, newText: edit.newText })),
+  };
+}
+
+/** Sentence ends and clause breaks: a heading line holding one is a run-in heading with its body text. */
+const SENTENCE_PUNCTUATION = /[。！？；!?;]/u;
+
+/**
+ * Whether a new paragraph at `line` more likely opens the first child of `heading` than its next
+ * sibling: the heading is bare (a title alone on its line, no sentence after it, as `二、抓生态治理`)
+ * and only blank lines lie between it and `line`. After body text, under a run-in heading
+ * (`（一）加强领导。成立了…`), or in a list of bare headings (its previous sibling was directly
+ * followed by it), the next sibling is more likely.
+ */
+export function expectsFirstChild(document: ReportDocument, heading: OutlineEntry, previousSibling: OutlineEntry | undefined, line: number): boolean {
+  if (SENTENCE_PUNCTUATION.test(document.text.slice(heading.start, heading.end))) return false;
+  const blankBetween = (from: number, to: number): boolean => {
+    for (let between = from; between < to; between++) {
+      if (document.text.slice(document.lines.starts[between]!, document.lines.ends[between]!).trim() !== '') return false;
+    }
+    return true;
+  };
+  const headingEnd = positionAt(document.lines, heading.end).line;
+  if (line <= headingEnd || !blankBetween(headingEnd + 1, line)) return false;
+  if (previousSibling && previousSibling.children.length === 0) {
+    const previousEnd = positionAt(document.lines, previousSibling.end).line;
+    if (blankBetween(previousEnd + 1, heading.line)) return false;
+  }
+  return true;
 }
 
 function childMarker(level: number, parent: { style: { numeral: string } }): string {

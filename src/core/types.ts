@@ -15,6 +15,9 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Supported message languages. */
 export type Lang = 'zh-CN' | 'en';
 
+/** A repair offered to the writer, with its title in the finding's language. */
+export type Suggestion = { title: string; fix: TextEdit[] };
+
 /** One problem reported by a rule. */
 export type Finding = {
   ruleId: string;
@@ -23,6 +26,8 @@ export type Finding = {
   range: Range;
   /** Edits that repair this finding; empty when the rule cannot fix it. */
   fix?: TextEdit[];
+  /** Repairs the writer may choose instead (editor quick fixes); never applied by fix or fix-all. */
+  suggestions?: Suggestion[];
   /** Start offset in the document (UTF-16); used for sorting and fixes. */
   offset: number;
   endOffset: number;

@@ -1,19 +1,22 @@
 /**
  * Code actions over our diagnostics: the finding's own fix, renumbering the
- * whole document, replacing a placeholder everywhere, disabling the rule
- * for a line or the file, the rule's docs, and `source.fixAll.reportMarkdown`
+ * whole document, replacing a placeholder everywhere, the finding's
+ * suggestions (never preferred, never in fix-all), converting a group that
+ * skips a level (`1.` under `三、` → `（一）`, a rewrite the writer asks for),
+ * disabling the rule for a line or the file, the rule's docs, and `source.fixAll.reportMarkdown`
  * for `editor.codeActionsOnSave`. Findings and their fixes are the lint
  * worker's analysis of the current version (plain JSON); renumbering and
  * fix-all are computed in the worker when applied.
  */
 import * as vscode from 'vscode';
-import type { TextEdit } from './core-api.js';
+import { ruleList, type TextEdit } from './core-api.js';
 import { ruleIdOf, sameProblem, toWorkspaceEdit } from './convert.js';
 import { CommandIds } from './commands/ids.js';
 import { disableRuleEdit } from './commands/disable-rule.js';
 import { fixAllEdit } from './commands/fix-all.js';
 import type { Services } from './commands/services.js';
 import { mergeFixEdits, uniqueBy } from './logic/dedupe-actions.js';
+import { skipsLevelAt } from './logic/level-skip.js';
 import { placeholderPhrases } from './logic/placeholder-phrase.js';
 import { isReportDocument } from './settings.js';
 
@@ -43,14 +46,14 @@ class LazyEditAction extends vscode.CodeAction {
 
 export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
   };
 
   constructor(private readonly services: Services) {}
 
   async provideCodeActions(
     document: vscode.TextDocument,
-    _range: vscode.Range | vscode.Selection,
+    range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): Promise<vscode.CodeAction[]> {
     if (!isReportDocument(document)) return [];
@@ -65,6 +68,12 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
       const fixAll = await this.fixAllAction(document);
       if (fixAll) actions.push(fixAll);
     }
+    // Converting a skipped level is a rewrite the writer asks for (Ctrl+., Refactor…): skips are allowed, so no lightbulb on every `1.` under `一、`.
+    const wantsRewrite =
+      context.triggerKind === vscode.CodeActionTriggerKind.Invoke &&
+      (only ? only.contains(vscode.CodeActionKind.RefactorRewrite) || vscode.CodeActionKind.RefactorRewrite.contains(only) : true);
+    const conversion = wantsRewrite ? await this.levelSkipAction(document, range.start.line) : undefined;
+    if (conversion) actions.push(conversion);
     if (only !== undefined && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) {
       return actions;
     }
@@ -85,6 +94,14 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
         group.fixes.push(finding.fix);
         group.diagnostics.push(diagnostic);
         ownFixes.set(title, group);
+      }
+      // Repairs the writer may choose (the stated count changed, a missing closer): never preferred.
+      for (const suggestion of finding?.suggestions ?? []) {
+        const action = new vscode.CodeAction(suggestion.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document.uri, suggestion.fix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = false;
+        others.push(action);
       }
       if (offersWholeDocumentRenumber(ruleId) && !renumberOffered) {
         renumberOffered = true;
@@ -113,6 +130,8 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
     }
     // One entry per title: "Replace all “XX” with…" once for several XX in the selection.
     actions.push(...uniqueBy(others, (action) => action.title));
+    // The skipped level's finding (allowSkip: false) offers the same conversion as a quick fix.
+    if (conversion && others.some((action) => action.title === conversion.title)) actions.splice(actions.indexOf(conversion), 1);
     return actions;
   }
 
@@ -134,14 +153,27 @@ export class ReportCodeActions implements vscode.CodeActionProvider<vscode.CodeA
     return action;
   }
 
+  /** "Convert 1. … 3. to （一）…（三）" on a heading whose group skips a level; only when the analysis' outline shows one there. */
+  private async levelSkipAction(document: vscode.TextDocument, line: number): Promise<vscode.CodeAction | undefined> {
+    const outline = await this.services.lintService.outline(document);
+    if (!outline || !skipsLevelAt(outline, line)) return undefined;
+    const conversion = await this.services.lintService.levelSkipConversion(document, line);
+    if (!conversion) return undefined;
+    const action = new vscode.CodeAction(conversion.title, vscode.CodeActionKind.RefactorRewrite);
+    action.edit = toWorkspaceEdit(document.uri, conversion.fix);
+    return action;
+  }
+
   private ruleActions(document: vscode.TextDocument, ruleId: string, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-    const line = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', ruleId), vscode.CodeActionKind.QuickFix);
+    // The Chinese titles name the rule as 在此行停用“编号连续”（numbering-sequence）: {1} is the rule's Chinese name.
+    const name = ruleList.find((rule) => rule.id === ruleId)?.name['zh-CN'] ?? ruleId;
+    const line = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', ruleId, name), vscode.CodeActionKind.QuickFix);
     line.edit = disableRuleEdit(document, diagnostic.range.start.line, ruleId, 'line');
     line.diagnostics = [diagnostic];
-    const file = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this file', ruleId), vscode.CodeActionKind.QuickFix);
+    const file = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this file', ruleId, name), vscode.CodeActionKind.QuickFix);
     file.edit = disableRuleEdit(document, diagnostic.range.start.line, ruleId, 'file');
     file.diagnostics = [diagnostic];
-    const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', ruleId), vscode.CodeActionKind.QuickFix);
+    const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', ruleId, name), vscode.CodeActionKind.QuickFix);
     docs.command = { command: CommandIds.showRuleDocs, title: docs.title, arguments: [ruleId] };
     return [line, file, docs];
   }

@@ -9,6 +9,7 @@ export {
   renumberEdits,
   outline,
   nextMarkerAt,
+  levelSkipConversionAt,
   documentStats,
   characterCount,
   parseConfig,
@@ -18,4 +19,4 @@ export {
 } from '../core/index.js';
 export type { Config, OutlineNode } from '../core/index.js';
 export { unsafePatternReason } from '../core/lint/safe-pattern.js';
-export type { Finding, Position, Range, Severity, TextEdit } from '../core/types.js';
+export type { Finding, Position, Range, Severity, Suggestion, TextEdit } from '../core/types.js';

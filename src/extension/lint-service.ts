@@ -14,7 +14,7 @@
  * command try again.
  */
 import * as vscode from 'vscode';
-import { mergeConfig, type Config, type Finding, type OutlineNode, type Range, type TextEdit } from './core-api.js';
+import { mergeConfig, type Config, type Finding, type OutlineNode, type Range, type Suggestion, type TextEdit } from './core-api.js';
 import type { ConfigFiles } from './config-files.js';
 import type { Log } from './output.js';
 import { settingsFor, type ExtensionSettings } from './settings.js';
@@ -217,6 +217,11 @@ export class LintService implements vscode.Disposable {
   /** Candidate outline markers for a new line (completion); a short budget, completion must not wait long. */
   async nextMarkers(document: vscode.TextDocument, line: number): Promise<string[]> {
     return (await this.request(document, 'nextMarkers', { text: document.getText(), line }, 0.5)) ?? [];
+  }
+
+  /** The conversion of the skipping heading group at `line` (`1.` under `三、` → `（一）`), computed in the worker. */
+  async levelSkipConversion(document: vscode.TextDocument, line: number): Promise<Suggestion | undefined> {
+    return this.request(document, 'levelSkip', { text: document.getText(), line, lang: settingsFor(document).lang }, 0.5);
   }
 
   private async request<K extends RequestKind>(document: vscode.TextDocument, kind: K, request: RequestOf<K>, budgets: number): Promise<ResultOf<K> | undefined> {

@@ -88,6 +88,7 @@ export class StatsStatusBar implements vscode.Disposable {
               paused.limitMs,
             );
       this.item.command = CommandIds.lintAgain;
+      this.item.accessibilityInformation = { label: this.item.text.replace(/^\$\([a-z-]+\)\s*/, ''), role: 'button' };
       this.show();
       return;
     }
@@ -104,15 +105,27 @@ export class StatsStatusBar implements vscode.Disposable {
     }
     const characters = stats.characters.toLocaleString(vscode.env.language);
     const placeholders = stats.placeholderRanges.length;
+    let label: string;
     if (placeholders > 0) {
-      this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars · {1} placeholders', characters, placeholders)}`;
-      this.item.tooltip = overview(vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', placeholders), stats.findings);
+      label =
+        placeholders === 1
+          ? vscode.l10n.t('{0} chars · 1 placeholder', characters)
+          : vscode.l10n.t('{0} chars · {1} placeholders', characters, placeholders);
+      this.item.tooltip = overview(
+        placeholders === 1
+          ? vscode.l10n.t('Character count as in Word/WPS. 1 placeholder left; click to go to it.')
+          : vscode.l10n.t('Character count as in Word/WPS. {0} placeholders left; click to go to the next one.', placeholders),
+        stats.findings,
+      );
       this.item.command = CommandIds.nextPlaceholder;
     } else {
-      this.item.text = `$(symbol-text) ${vscode.l10n.t('{0} chars', characters)}`;
+      label = vscode.l10n.t('{0} chars', characters);
       this.item.tooltip = overview(vscode.l10n.t('Character count as in Word/WPS. No placeholders left.'), stats.findings);
       this.item.command = undefined;
     }
+    this.item.text = `$(symbol-text) ${label}`;
+    // Screen readers read the label, not the icon's name (`symbol-text`).
+    this.item.accessibilityInformation = { label, role: this.item.command ? 'button' : 'status' };
     this.show();
   }
 

@@ -1,9 +1,10 @@
 // Drives every fixture under test/fixtures/rules/<rule-id>/: the lines that must
-// fail carry <!-- expect RULE … --> markers; a sibling *.fixed.md is the text after fix-all.
+// fail carry <!-- expect RULE … --> markers; a sibling *.fixed.md is the text after fix-all, a
+// sibling *.suggested.md the text after taking the first suggestion (quick fix) of each finding.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixAll, lint, parseConfig, ruleList } from '../../src/core/index.js';
+import { applyEdits, fixAll, lint, parseConfig, ruleList } from '../../src/core/index.js';
 import { repoRoot } from './helpers.js';
 
 const fixturesRoot = join(repoRoot, 'test', 'fixtures', 'rules');
@@ -24,7 +25,7 @@ describe('rule fixtures', () => {
   for (const ruleId of readdirSync(fixturesRoot).sort()) {
     describe(ruleId, () => {
       const folder = join(fixturesRoot, ruleId);
-      const inputs = readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'));
+      const inputs = readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.suggested.md'));
       it('has a passing and a failing fixture', () => {
         assert.ok(inputs.some((name) => name.startsWith('pass')), `${ruleId}: no pass*.md fixture`);
         assert.ok(inputs.some((name) => name.startsWith('fail')), `${ruleId}: no fail*.md fixture`);
@@ -44,6 +45,15 @@ describe('rule fixtures', () => {
             assert.equal(fixed, readFileSync(fixedPath, 'utf8'));
             const left = lint(fixed, config ? { config } : {}).filter((finding) => finding.ruleId === ruleId && finding.fix);
             assert.deepEqual(left, [], 'nothing fixable is left after fix-all');
+          }
+          const suggestedPath = join(folder, name.replace(/\.md$/, '.suggested.md'));
+          if (existsSync(suggestedPath)) {
+            const edits = findings.flatMap((finding) => finding.suggestions?.[0]?.fix ?? []);
+            assert.ok(edits.length > 0, 'the fixture has suggestions');
+            const suggested = applyEdits(text, edits);
+            assert.equal(suggested, readFileSync(suggestedPath, 'utf8'));
+            const left = lint(suggested, config ? { config } : {}).filter((finding) => finding.ruleId === ruleId && finding.suggestions);
+            assert.deepEqual(left, [], 'no suggestion is left after taking them');
           }
         });
       }

@@ -9,11 +9,18 @@ export type Message = Record<Lang, string>;
 /** A replacement between two document offsets. */
 export type OffsetEdit = { start: number; end: number; newText: string };
 
+/**
+ * A repair the writer may choose (an editor quick fix, never preferred): where the change is
+ * likely but not certain, or one of several. Never applied by `fix` or fix-all.
+ */
+export type Suggestion = { title: Message; fix: OffsetEdit[] };
+
 export type Report = {
   start: number;
   end: number;
   message: Message;
   fix?: OffsetEdit[];
+  suggestions?: Suggestion[];
 };
 
 export type RuleContext = {
@@ -30,6 +37,8 @@ export type RuleContext = {
 export type Rule = {
   /** Stable kebab-case id used in configuration, disable comments and output. */
   id: string;
+  /** Short name for menus (`在此行停用“编号连续”（numbering-sequence）`). Every rule has one (a test checks). */
+  name?: Message;
   severity: Severity;
   fixable: boolean;
   description: Message;

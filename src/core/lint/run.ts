@@ -94,6 +94,15 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
           }
           finding.fix = converted;
         }
+        if (report.suggestions && report.suggestions.length > 0) {
+          finding.suggestions = report.suggestions.map((suggestion) => ({
+            title: suggestion.title[lang],
+            fix: suggestion.fix.map((edit) => ({
+              range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
+              newText: edit.newText,
+            })),
+          }));
+        }
         findings.push(finding);
       },
     };

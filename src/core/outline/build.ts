@@ -14,7 +14,7 @@ export type OutlineEntry = {
   line: number;
   start: number;
   end: number;
-  /** 0-based last line covered by this entry's section (until the next entry at the same or a shallower level). */
+  /** 0-based last line covered by this entry's section (until the next entry at the same or a shallower level); a title's own last line. */
   sectionEndLine: number;
   /** 0 for the document itself, 1 … for each 附件 that follows it (each numbers on its own). */
   part: number;
@@ -86,6 +86,9 @@ export function buildOutline(document: ReportDocument): Outline {
   const depthOf = (entry: OutlineEntry): number => (entry.kind === 'heading' ? entry.level : 0);
   for (let index = 0; index < all.length; index++) {
     const entry = all[index]!;
+    // The title owns no section: the headings after it are roots, not its children (a title
+    // spanning the document made sticky scroll pin it over the lines under it).
+    if (entry.kind === 'title') continue;
     let endLine = lastLine;
     for (let next = index + 1; next < all.length; next++) {
       const candidate = all[next]!;

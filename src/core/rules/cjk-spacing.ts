@@ -55,6 +55,7 @@ function isPaddedName(masked: string, spaceStart: number, spaceEnd: number): boo
 
 export const cjkSpacing: Rule = {
   id: 'cjk-spacing',
+  name: { 'zh-CN': '中文间距', en: 'Spacing in Chinese text' },
   severity: 'warning',
   fixable: true,
   tags: ['spacing'],

@@ -1,22 +1,31 @@
 /** count-mismatch: a stated count (三个方面：) that disagrees with the items that follow. */
 import type { Rule } from '../lint/rule.js';
-import { parseDigits, parseHanNumeral } from '../numerals.js';
+import { formatHanNumeral, parseDigits, parseHanNumeral } from '../numerals.js';
 import type { TextBlock } from '../parse/report.js';
 import { enumerationSequences } from './enumeration-sequence.js';
 
 const COUNT = /(?<![第0-9一二三四五六七八九十两几])([一二三四五六七八九十两]{1,3}|[0-9]{1,2})(?:个方面|个|项|条|点|件|类|种|大|方面|方面的)/g;
 
 /** The counts stated in a lead-in sentence, with their offsets. */
-function countsIn(masked: string): Array<{ value: number; index: number; length: number }> {
-  const counts: Array<{ value: number; index: number; length: number }> = [];
+function countsIn(masked: string): Array<{ value: number; index: number; length: number; numeral: string }> {
+  const counts: Array<{ value: number; index: number; length: number; numeral: string }> = [];
   COUNT.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = COUNT.exec(masked))) {
     const numeral = match[1]!;
     const value = numeral === '两' ? 2 : (parseHanNumeral(numeral) ?? parseDigits(numeral));
-    if (value !== undefined) counts.push({ value, index: match.index, length: match[0].length });
+    if (value !== undefined) counts.push({ value, index: match.index, length: match[0].length, numeral });
   }
   return counts;
+}
+
+/**
+ * `value` written the way `numeral` is written: digits stay digits, a Chinese numeral stays Chinese,
+ * with 两 for 2 (the counts stand before a measure word: 两个方面, 两项, 两大).
+ */
+export function restateCount(numeral: string, value: number): string | undefined {
+  if (/^[0-9]+$/.test(numeral)) return String(value);
+  return value === 2 ? '两' : formatHanNumeral(value);
 }
 
 /** Longest lead-in clause looked at (主要有以下三个方面 is short; a count further back belongs to something else). */
@@ -37,6 +46,7 @@ function leadInSentence(masked: string, end: number): { text: string; offset: nu
 
 export const countMismatch: Rule = {
   id: 'count-mismatch',
+  name: { 'zh-CN': '数量与条目一致', en: 'Stated count' },
   severity: 'warning',
   fixable: false,
   tags: ['numbering', 'enumeration'],
@@ -53,12 +63,27 @@ export const countMismatch: Rule = {
       const count = counts[0]!;
       if (count.value < 2 || count.value === items) return;
       const start = blockStart + sentence.offset + count.index;
+      const stated = sentence.text.slice(count.index, count.index + count.length);
+      // The stated number changed to the counted one: a choice for the writer (the list may be the
+      // part that is wrong), so a suggestion, never part of fix-all.
+      const counted = items >= 2 ? restateCount(count.numeral, items) : undefined;
+      const restated = counted === undefined ? undefined : counted + stated.slice(count.numeral.length);
       context.report({
         start,
         end: start + count.length,
+        ...(restated === undefined
+          ? {}
+          : {
+              suggestions: [
+                {
+                  title: { 'zh-CN': `改为“${restated}”`, en: `Change to "${restated}"` },
+                  fix: [{ start, end: start + count.numeral.length, newText: counted! }],
+                },
+              ],
+            }),
         message: {
-          'zh-CN': `此处说“${sentence.text.slice(count.index, count.index + count.length)}”，随后${what === 'outline' ? '的下级标题' : '列举'}却有 ${items} 项`,
-          en: `States ${count.value} ("${sentence.text.slice(count.index, count.index + count.length)}") but ${items} ${what === 'outline' ? 'headings' : 'items'} follow`,
+          'zh-CN': `此处说“${stated}”，随后${what === 'outline' ? '的下级标题' : '列举'}却有 ${items} 项`,
+          en: `States ${count.value} ("${stated}") but ${items} ${what === 'outline' ? (items === 1 ? 'heading follows' : 'headings follow') : items === 1 ? 'item follows' : 'items follow'}`,
         },
       });
     };

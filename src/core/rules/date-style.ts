@@ -15,6 +15,7 @@ type Found = { start: number; end: number; style: Style; text: string };
 
 export const dateStyle: Rule = {
   id: 'date-style',
+  name: { 'zh-CN': '日期写法统一', en: 'Date style' },
   severity: 'info',
   fixable: false,
   tags: ['numbers', 'dates'],

@@ -24,6 +24,7 @@ function itemText(item: EnumerationItem, ordinal: number): string {
 
 export const enumerationSequence: Rule = {
   id: 'enumeration-sequence',
+  name: { 'zh-CN': '列举连续', en: 'Enumeration sequence' },
   severity: 'error',
   fixable: true,
   tags: ['numbering', 'enumeration'],

@@ -13,6 +13,7 @@ type Entry = { block: TextBlock; withStop: boolean; last: number };
 
 export const headingPunctuation: Rule = {
   id: 'heading-punctuation',
+  name: { 'zh-CN': '标题标点一致', en: 'Heading punctuation' },
   severity: 'warning',
   fixable: false,
   tags: ['headings', 'punctuation'],

@@ -27,6 +27,7 @@ function isDigit(char: string | undefined): boolean {
 
 export const numberWidth: Rule = {
   id: 'number-width',
+  name: { 'zh-CN': '半角数字', en: 'Half-width numbers' },
   severity: 'warning',
   fixable: true,
   tags: ['numbers'],

@@ -6,13 +6,60 @@
  * `一、二、` standing between `（一）` and `（二）` of one list is a lower level written with
  * the markers of a higher one.
  */
-import type { Rule } from '../lint/rule.js';
+import type { Rule, Suggestion } from '../lint/rule.js';
+import { formatCircled, formatHanNumeral } from '../numerals.js';
+import type { SiblingGroup } from '../outline/build.js';
 import { findInversions } from '../outline/inversions.js';
 
 const LEVEL_EXAMPLES = ['', '一、', '（一）', '1.', '（1）', '①'];
 
+/** The marker of `level` numbered `ordinal`, in the canonical style (（一） 1. （1） ①); undefined past a style's table. */
+function canonicalMarker(level: number, ordinal: number): string | undefined {
+  switch (level) {
+    case 1:
+      return formatHanNumeral(ordinal) && `${formatHanNumeral(ordinal)}、`;
+    case 2:
+      return formatHanNumeral(ordinal) && `（${formatHanNumeral(ordinal)}）`;
+    case 3:
+      return `${ordinal}.`;
+    case 4:
+      return `（${ordinal}）`;
+    default:
+      return formatCircled(ordinal);
+  }
+}
+
+/**
+ * For a group that skips a level (`1.` `2.` directly under `三、`): its markers rewritten one
+ * level below the parent (`（一）` `（二）`), numbered from 1. Undefined for a group that skips
+ * nothing. An action the writer chooses (skips are allowed by GB/T 9704), never part of fix-all.
+ */
+export function levelSkipConversion(group: SiblingGroup): Suggestion | undefined {
+  const parent = group.parent;
+  if (!parent || parent.kind !== 'heading' || group.level <= parent.level + 1) return undefined;
+  const target = parent.level + 1;
+  const edits = [];
+  for (let index = 0; index < group.items.length; index++) {
+    const marker = group.items[index]!.marker!;
+    const newText = canonicalMarker(target, index + 1);
+    if (newText === undefined) return undefined;
+    edits.push({ start: marker.start, end: marker.end, newText });
+  }
+  const first = group.items[0]!.marker!.text;
+  const last = group.items[group.items.length - 1]!.marker!.text;
+  const from = group.items.length === 1 ? `“${first}”` : `“${first}”至“${last}”`;
+  const to = edits.length === 1 ? `“${edits[0]!.newText}”` : `“${edits[0]!.newText}”至“${edits[edits.length - 1]!.newText}”`;
+  const fromEn = group.items.length === 1 ? first : `${first} … ${last}`;
+  const toEn = edits.length === 1 ? edits[0]!.newText : `${edits[0]!.newText} … ${edits[edits.length - 1]!.newText}`;
+  return {
+    title: { 'zh-CN': `将${from}改为${to}（下一级序号）`, en: `Convert ${fromEn} to ${toEn} (the next level down)` },
+    fix: edits,
+  };
+}
+
 export const numberingLevel: Rule = {
   id: 'numbering-level',
+  name: { 'zh-CN': '编号层级', en: 'Numbering levels' },
   severity: 'warning',
   fixable: false,
   tags: ['numbering'],
@@ -44,7 +91,9 @@ export const numberingLevel: Rule = {
       if (heading.level > parent.level + 1) {
         const marker = heading.marker!;
         const missing = LEVEL_EXAMPLES.slice(parent.level + 1, heading.level).join('”“');
+        const conversion = levelSkipConversion(group);
         context.report({
+          ...(conversion ? { suggestions: [conversion] } : {}),
           start: marker.start,
           end: marker.end,
           message: {

@@ -5,6 +5,7 @@ import { markerWithOrdinal } from '../outline/renumber.js';
 
 export const numberingLone: Rule = {
   id: 'numbering-lone',
+  name: { 'zh-CN': '单项编号', en: 'Lone numbered item' },
   severity: 'warning',
   fixable: false,
   tags: ['numbering'],

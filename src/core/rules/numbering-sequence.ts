@@ -10,6 +10,7 @@ import { formatNumeral, markerWithOrdinal, runRenumberEdits } from '../outline/r
 
 export const numberingSequence: Rule = {
   id: 'numbering-sequence',
+  name: { 'zh-CN': '编号连续', en: 'Numbering sequence' },
   severity: 'error',
   fixable: true,
   tags: ['numbering'],

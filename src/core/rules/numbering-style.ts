@@ -5,6 +5,7 @@ import { styleKey } from '../parse/outline-markers.js';
 
 export const numberingStyle: Rule = {
   id: 'numbering-style',
+  name: { 'zh-CN': '编号写法一致', en: 'Numbering style' },
   severity: 'warning',
   fixable: true,
   tags: ['numbering'],

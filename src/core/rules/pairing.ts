@@ -1,5 +1,5 @@
 /** pairing: full-width brackets and quotes （）“”‘’《》【】 must pair up within a paragraph. */
-import type { Rule } from '../lint/rule.js';
+import type { Message, Rule } from '../lint/rule.js';
 
 const OPENERS = '（“‘《【〔';
 const CLOSERS = '）”’》】〕';
@@ -14,8 +14,61 @@ function isListMarkerClose(masked: string, index: number): boolean {
   return start === 0 || /[：；，。、:;,\s\u0000]/.test(masked[start - 1]!);
 }
 
+/** Names of the marks for messages: 「“」 would nest the quotes being talked about. */
+const NAMES: Record<string, Message> = {
+  '（': { 'zh-CN': '左括号“（”', en: '"（"' },
+  '）': { 'zh-CN': '右括号“）”', en: '"）"' },
+  '“': { 'zh-CN': '左双引号', en: '"“"' },
+  '”': { 'zh-CN': '右双引号', en: '"”"' },
+  '‘': { 'zh-CN': '左单引号', en: '"‘"' },
+  '’': { 'zh-CN': '右单引号', en: '"’"' },
+  '《': { 'zh-CN': '左书名号“《”', en: '"《"' },
+  '》': { 'zh-CN': '右书名号“》”', en: '"》"' },
+  '【': { 'zh-CN': '左方头括号“【”', en: '"【"' },
+  '】': { 'zh-CN': '右方头括号“】”', en: '"】"' },
+  '〔': { 'zh-CN': '左六角括号“〔”', en: '"〔"' },
+  '〕': { 'zh-CN': '右六角括号“〕”', en: '"〕"' },
+};
+
+/** Clause and sentence punctuation: where a phrase ends. */
+const PHRASE_END = /[，。；！？、：,;!?:]/u;
+const SENTENCE_END = /[。！？!?]/u;
+
+/**
+ * Where the missing closer of the opener at `index` goes, when the place is not in doubt; undefined
+ * otherwise (`各村（居要加强宣传。` may close after 居 or after 宣传: no offer).
+ * - A book title (《) ends at the first clause punctuation: titles hold none (`《党委运行规则，` → `《党委运行规则》，`).
+ * - An opener that starts the paragraph, or a sentence (after 。！？), or quoted speech (after ：), spans the
+ *   rest of the paragraph, its end punctuation included (`（此件公开发布` → `（此件公开发布）`).
+ * `masked` has no other unpaired mark (the caller checks), and the stretch must hold text.
+ */
+export function closerPosition(masked: string, index: number): number | undefined {
+  const opener = masked[index]!;
+  let end = masked.length;
+  while (end > index + 1 && /[\s\u0000]/u.test(masked[end - 1]!)) end--;
+  if (opener === '《') {
+    let stop = index + 1;
+    while (stop < end && !PHRASE_END.test(masked[stop]!) && !/[\s\u0000]/u.test(masked[stop]!)) stop++;
+    const title = masked.slice(index + 1, stop);
+    return title.length > 0 && title.length <= 60 && !/[《》]/u.test(title) ? stop : undefined;
+  }
+  let before = index;
+  while (before > 0 && /[\s\u0000]/u.test(masked[before - 1]!)) before--;
+  const previous = before > 0 ? masked[before - 1]! : '';
+  const opensParagraph = before === 0;
+  const opensSentence = SENTENCE_END.test(previous);
+  const opensSpeech = (opener === '“' || opener === '‘') && /[：:]/u.test(previous);
+  if (!opensParagraph && !opensSentence && !opensSpeech) return undefined;
+  const content = masked.slice(index + 1, end);
+  // Some text, not a marker being typed (`（三` of a heading) or a lone bracket of a broken line.
+  if (!/[\p{L}\p{N}]/u.test(content)) return undefined;
+  if (opener === '（' && opensParagraph && /^[一二三四五六七八九十0-9０-９]{1,3}(?![一二三四五六七八九十0-9０-９])/u.test(content)) return undefined;
+  return end;
+}
+
 export const pairing: Rule = {
   id: 'pairing',
+  name: { 'zh-CN': '括号引号成对', en: 'Paired brackets and quotes' },
   severity: 'error',
   fixable: false,
   tags: ['punctuation'],
@@ -30,17 +83,9 @@ export const pairing: Rule = {
       if (!quick.test(masked)) continue;
       const stack: Array<{ char: string; index: number }> = [];
       const openCount = new Array<number>(OPENERS.length).fill(0);
-      let reported = 0;
+      const problems: Array<{ index: number; char: string; partner: string; opening: boolean }> = [];
       const report = (index: number, char: string, partner: string, opening: boolean): void => {
-        if (reported++ >= MAX_PER_BLOCK) return;
-        const start = block.start + index;
-        context.report({
-          start,
-          end: start + 1,
-          message: opening
-            ? { 'zh-CN': `“${char}”缺少配对的“${partner}”`, en: `Unmatched "${char}": no closing "${partner}"` }
-            : { 'zh-CN': `“${char}”缺少配对的“${partner}”`, en: `Unmatched "${char}": no opening "${partner}"` },
-        });
+        if (problems.length < MAX_PER_BLOCK) problems.push({ index, char, partner, opening });
       };
       BRACKET.lastIndex = 0;
       let match: RegExpExecArray | null;
@@ -80,6 +125,35 @@ export const pairing: Rule = {
         }
       }
       for (const unclosed of stack) report(unclosed.index, unclosed.char, CLOSERS[OPENERS.indexOf(unclosed.char)]!, true);
+      problems.sort((left, right) => left.index - right.index);
+      for (const { index, char, partner, opening } of problems) {
+        const start = block.start + index;
+        const name = NAMES[char]!;
+        const partnerName = NAMES[partner]!;
+        // The one unpaired mark of the paragraph, an opener whose closer has one likely place: offered, never preferred.
+        const at = opening && problems.length === 1 ? closerPosition(masked, index) : undefined;
+        const tail = at === undefined ? '' : context.text.slice(block.start + Math.max(index + 1, at - 6), block.start + at);
+        context.report({
+          start,
+          end: start + 1,
+          message: opening
+            ? { 'zh-CN': `${name['zh-CN']}缺少配对的${partnerName['zh-CN']}`, en: `Unmatched "${char}": no closing "${partner}"` }
+            : { 'zh-CN': `${name['zh-CN']}缺少配对的${partnerName['zh-CN']}`, en: `Unmatched "${char}": no opening "${partner}"` },
+          ...(at === undefined
+            ? {}
+            : {
+                suggestions: [
+                  {
+                    title: {
+                      'zh-CN': `在“${tail}”之后补上${partnerName['zh-CN']}`,
+                      en: `Add the missing "${partner}" after "${tail}"`,
+                    },
+                    fix: [{ start: block.start + at, end: block.start + at, newText: partner }],
+                  },
+                ],
+              }),
+        });
+      }
     }
   },
 };

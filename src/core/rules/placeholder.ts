@@ -239,6 +239,7 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
 
 export const placeholder: Rule = {
   id: 'placeholder',
+  name: { 'zh-CN': '占位符未替换', en: 'Leftover placeholder' },
   severity: 'error',
   fixable: false,
   tags: ['placeholder'],

@@ -39,6 +39,7 @@ function isCjkOpening(char: string | undefined): boolean {
 
 export const punctuationWidth: Rule = {
   id: 'punctuation-width',
+  name: { 'zh-CN': '全角标点', en: 'Full-width punctuation' },
   severity: 'warning',
   fixable: true,
   tags: ['punctuation'],

@@ -10,6 +10,7 @@ const MAX_QUOTED = 200;
 
 export const quoteStyle: Rule = {
   id: 'quote-style',
+  name: { 'zh-CN': '弯引号', en: 'Curly quotes' },
   severity: 'warning',
   fixable: true,
   tags: ['punctuation'],

@@ -128,6 +128,7 @@ const DOUBLED_HAN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1/g;
 
 export const repeatedChar: Rule = {
   id: 'repeated-char',
+  name: { 'zh-CN': '重复字词', en: 'Repeated character' },
   severity: 'warning',
   fixable: false,
   tags: ['typo'],

@@ -37,6 +37,7 @@ function deleteLine(text: string, lines: LineTable, line: number, swallowBlank: 
 
 export const templateResidue: Rule = {
   id: 'template-residue',
+  name: { 'zh-CN': '模板残留', en: 'Template residue' },
   severity: 'error',
   fixable: true,
   tags: ['residue'],

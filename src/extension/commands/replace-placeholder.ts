@@ -38,7 +38,10 @@ export async function replacePlaceholder(services: Services, uri?: unknown, plac
       ? replacement
       : await vscode.window.showInputBox({
           title: vscode.l10n.t('Replace placeholder'),
-          prompt: vscode.l10n.t('Replace all {0} occurrences of “{1}” with:', ranges.length, needle),
+          prompt:
+            ranges.length === 1
+              ? vscode.l10n.t('Replace the one occurrence of “{0}” with:', needle)
+              : vscode.l10n.t('Replace all {0} occurrences of “{1}” with:', ranges.length, needle),
           placeHolder: needle,
           validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type the text that replaces the placeholder.') : undefined),
         });
@@ -75,7 +78,7 @@ async function pickPlaceholder(services: Services, document: vscode.TextDocument
     counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
   }
   const picked = await vscode.window.showQuickPick(
-    [...counts].map(([label, count]) => ({ label, description: vscode.l10n.t('{0} occurrences', count) })),
+    [...counts].map(([label, count]) => ({ label, description: count === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', count) })),
     { placeHolder: vscode.l10n.t('Select the placeholder to replace') },
   );
   return picked?.label;

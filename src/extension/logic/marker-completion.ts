@@ -48,6 +48,17 @@ export function filterMarkers(candidates: readonly string[], prefix: string): st
   return result;
 }
 
+/**
+ * The text VS Code filters a marker item by: the marker written with the bracket the writer typed.
+ * VS Code matches the typed prefix (`(`) against the filter text, so `（三）` is filtered as `(三）`
+ * after an ASCII `(`, and `(1)` as `（1)` after a full-width `（`.
+ */
+export function markerFilterText(marker: string, prefix: string): string {
+  const typed = /^[（(]/u.exec(prefix)?.[0];
+  if (!typed || !/^[（(]/u.test(marker)) return marker;
+  return typed + marker.slice(1);
+}
+
 function normalizeBrackets(text: string): string {
   return text.replace(/\(/g, '（').replace(/\)/g, '）');
 }

@@ -3,7 +3,7 @@
  * and web worker hosts and by the in-process fallback (when no worker can be
  * started). No `vscode`, no Node built-ins.
  */
-import { characterCount, fixAll, lint, nextMarkerAt, outline, renumberEdits, type Config } from '../core-api.js';
+import { characterCount, fixAll, levelSkipConversionAt, lint, nextMarkerAt, outline, renumberEdits, type Config } from '../core-api.js';
 import { minimalEdits } from '../logic/minimal-edit.js';
 import type { AnalysisResult, FromWorker, ToWorker, WorkerLintOptions } from './protocol.js';
 
@@ -50,6 +50,9 @@ export function handleRequest(message: ToWorker, cache: OptionsCache): FromWorke
         break;
       case 'nextMarkers':
         value = nextMarkerAt(message.text, message.line);
+        break;
+      case 'levelSkip':
+        value = levelSkipConversionAt(message.text, message.line, message.lang);
         break;
       default:
         throw new Error(`unknown request ${(message as { kind: string }).kind}`);

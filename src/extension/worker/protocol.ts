@@ -4,7 +4,7 @@
  * plain JSON-like data: findings with their fixes, outlines and edits cross
  * by structured clone. No `vscode` here.
  */
-import type { Config, Finding, OutlineNode, Range, TextEdit } from '../core-api.js';
+import type { Config, Finding, OutlineNode, Range, Suggestion, TextEdit } from '../core-api.js';
 
 /** Options of one lint run (the extension's LintOptions). */
 export type WorkerLintOptions = { config: Config; lang: 'zh-CN' | 'en' };
@@ -33,6 +33,8 @@ export type WorkerRequests = {
   fixAll: { request: { text: string; options: WorkerLintOptions; optionsId: number }; result: TextEdit[] };
   renumber: { request: { text: string }; result: TextEdit[] };
   nextMarkers: { request: { text: string; line: number }; result: string[] };
+  /** Rewriting a group that skips a level (`1.` under `三、`) one level below its parent, when the heading at `line` is in one. */
+  levelSkip: { request: { text: string; line: number; lang: 'zh-CN' | 'en' }; result: Suggestion | undefined };
 };
 
 export type RequestKind = keyof WorkerRequests;

@@ -63,9 +63,11 @@ describe('UI: the workbench with Report Markdown (en)', function () {
     await openFromExplorer(page, SEED);
     const findings = JSON.parse(cli(['lint', '--format', 'json', path.join(WS, SEED)]).stdout);
     const n = findings.filter((f) => f.rule === 'placeholder').length;
-    const item = page.locator('.statusbar-item', { hasText: new RegExp(`(^|\\D)${n}(\\D|$)`) })
-      .filter({ has: page.locator('[aria-label*="laceholder"], [aria-label*="占位"]') });
+    // the accessible name (accessibilityInformation) sits on the item itself or on its label
+    const item = page.locator('.statusbar-item:is([aria-label*="laceholder"], [aria-label*="占位"], :has([aria-label*="laceholder"], [aria-label*="占位"]))',
+      { hasText: new RegExp(`(^|\\D)${n}(\\D|$)`) });
     const any = page.locator('.statusbar .statusbar-item').filter({ hasText: new RegExp(`(^|\\D)${n}(\\D|$)`) });
+    await item.first().waitFor({ state: 'visible', timeout: 30000 }).catch(() => {});
     const loose = await any.count();
     const candidate = (await item.count()) > 0 ? item.first() : any.first();
     await candidate.waitFor({ state: 'visible', timeout: 30000 });
