@@ -52,6 +52,8 @@ export type ReportMarkdownApi = {
   statusBar(): { text: string; tooltip: string; visible: boolean };
   /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, and what the worker is busy with ("analyze <uri>"). */
   worker(): { starts: number; inProcess: boolean; running: string | undefined };
+  /** The warnings about invalid `reportMarkdown.*` settings shown so far, oldest first. */
+  settingWarnings(): readonly string[];
 };
 
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): ReportMarkdownApi {
@@ -124,5 +126,6 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     },
     statusBar: () => statusBar.snapshot(),
     worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey }),
+    settingWarnings: () => [...lintService.shownWarnings],
   };
 }

@@ -46,6 +46,8 @@ export class LintService implements vscode.Disposable {
   /** Bumped when settings or config files change: analyses of earlier epochs are shown, but not current. */
   private epoch = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** The invalid-settings warnings shown so far (the extension API exposes them for the e2e tests). */
+  readonly shownWarnings: string[] = [];
   /** Fires when a document's analysis or pause state changes (status bar). */
   readonly onDidChange = this.changed.event;
 
@@ -89,6 +91,7 @@ export class LintService implements vscode.Disposable {
       messages.length === 1
         ? vscode.l10n.t('Report Markdown ignores an invalid setting: {0}', joined)
         : vscode.l10n.t('Report Markdown ignores invalid settings: {0}', joined);
+    this.shownWarnings.push(text);
     void vscode.window.showWarningMessage(text, open).then((choice) => {
       const setting = /^reportMarkdown\.(?:placeholder\.\w+|\w+)/.exec(messages[0] ?? '')?.[0] ?? 'reportMarkdown';
       if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);

@@ -335,6 +335,64 @@ describe('Report Markdown in a real VS Code extension host', function () {
     await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder'),
       'placeholders back after deleting .reportmdrc.json');
   });
+
+  it('a .reportmdrc.json in GB18030 or UTF-16 is read as the CLI reads it; an undecodable one is refused, naming it', async function () {
+    const iconv = require(path.join(h.REPO, 'node_modules', 'iconv-lite'));
+    const rc = path.join(h.workspaceDir(), '.reportmdrc.json');
+    const rcUri = vscode.Uri.file(rc);
+    const name = 'pending-mark.report.md';
+    fs.writeFileSync(path.join(h.workspaceDir(), name), '关于工作的报告\n\n一、情况\n\n会议定于【待定】召开。\n');
+    // 【待定】 is no placeholder by default: only the config's extra pattern (Chinese text) makes it one.
+    const pending = (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.range.start.line === 4 && x.severity === vscode.DiagnosticSeverity.Warning);
+    const json = JSON.stringify({ rules: { placeholder: { severity: 'warning', extra: ['【待定】'] } } });
+    try {
+      const doc = await h.open(name);
+      await h.waitForDiagnostics(doc.uri, (d) => d.length > 0 && !pending(d), 'linted, 【待定】 not reported without a config');
+      await vscode.workspace.fs.writeFile(rcUri, iconv.encode(json, 'gb18030'));
+      await h.waitForDiagnostics(doc.uri, pending, '【待定】 reported through the extra pattern of a GB18030 .reportmdrc.json');
+      await expectSameAsCli(doc, `${name} with a GB18030 .reportmdrc.json`);
+      // Neither UTF-8 nor GB18030: refused in the Problems view, naming the file, and not used.
+      await vscode.workspace.fs.writeFile(rcUri, Buffer.concat([Buffer.from(json.slice(0, -3)), Buffer.from([0xe4, 0xb8, 0xff, 0xfe, 0x81, 0x30]), Buffer.from(json.slice(-3))]));
+      const problems = await h.waitForDiagnostics(rcUri, (d) => d.length > 0, 'a problem reported on the undecodable .reportmdrc.json');
+      assert.match(problems[0].message, /^\.reportmdrc\.json: (unrecognised encoding|编码无法识别)/);
+      await h.waitForDiagnostics(doc.uri, (d) => d.length > 0 && !pending(d), 'the undecodable config is not used');
+      await vscode.workspace.fs.writeFile(rcUri, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+      await h.waitForDiagnostics(doc.uri, pending, '【待定】 reported through the extra pattern of a UTF-16 .reportmdrc.json');
+      await h.waitForDiagnostics(rcUri, (d) => d.length === 0, 'no problem left on the UTF-16 .reportmdrc.json');
+      await expectSameAsCli(doc, `${name} with a UTF-16 .reportmdrc.json`);
+    } finally {
+      fs.rmSync(rc, { force: true });
+      await h.resetEditors();
+      fs.rmSync(path.join(h.workspaceDir(), name), { force: true });
+    }
+  });
+
+  it('invalid settings are dropped with one warning naming each; a string "extra" does not break the placeholder rule', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const doc = await h.open(SEEDS()[0]);
+    const placeholders = (d) => d.filter((x) => h.codeOf(x) === 'placeholder');
+    await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'placeholder errors by default');
+    const config = vscode.workspace.getConfiguration('reportMarkdown');
+    const before = api.settingWarnings().length;
+    try {
+      // A misspelt rule id, and a string where the placeholder rule expects a list of patterns.
+      await config.update('rules', { placeholdr: 'off', placeholder: { severity: 'warning', extra: '【待定】' } }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).length > 0 && placeholders(d).every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
+        'placeholders as warnings: the valid part of reportMarkdown.rules.placeholder applies');
+      const broken = h.ours(doc.uri).filter((d) => /internal error|内部错误/.test(d.message));
+      assert.deepStrictEqual(broken.map((d) => d.message), [], 'no rule fails on the invalid setting');
+      const shown = api.settingWarnings().slice(before);
+      assert.strictEqual(shown.length, 1, `one warning for both problems; got:\n${shown.join('\n')}`);
+      assert.match(shown[0], /^(Report Markdown ignores invalid settings|报告 Markdown 忽略了几项无效设置)/);
+      assert.match(shown[0], /reportMarkdown\.rules: (unknown rule "placeholdr"|未知规则“placeholdr”)/);
+      assert.match(shown[0], /reportMarkdown\.rules\.placeholder\.extra (must be an array, got string|必须是数组)/);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+      'placeholder errors back after removing the setting');
+  });
 });
 
 function waitForCreated(file) {
