@@ -102,6 +102,65 @@ describe('Report Markdown in a real VS Code extension host', function () {
       'numbering finding gone after the fix');
   });
 
+  // The three tests below kill extension-side mutants that survived the suite (test/e2e/README.md, "Mutants").
+  it('each severity is shown as the CLI reports it: error, warning and information', async function () {
+    const doc = await h.open('severities.report.md');
+    await expectSameAsCli(doc, 'severities.report.md');
+    const shown = h.ours(doc.uri).map((d) => `${h.codeOf(d)} ${d.severity}`).sort();
+    const S = vscode.DiagnosticSeverity;
+    assert.deepStrictEqual(shown, [`date-style ${S.Information}`, `numbering-lone ${S.Warning}`, `placeholder ${S.Error}`, `punctuation-width ${S.Warning}`].sort());
+  });
+
+  it('a finding\'s own quick fix ("Fix: …") gives the text of report-md fix', async function () {
+    const doc = await h.open('severities.report.md');
+    const expected = cliFixed(doc.uri.fsPath);
+    assert.notStrictEqual(expected, doc.getText(), 'report-md fix changes the document');
+    const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'punctuation-width'), 'punctuation-width finding');
+    const diag = diags.find((x) => h.codeOf(x) === 'punctuation-width');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = (actions || []).find((a) => a.isPreferred && /^(Fix|修复)[:：]/.test(a.title));
+    assert.ok(fix && fix.edit, `a preferred "Fix: …" quick fix with an edit; got: ${(actions || []).map((a) => a.title).join(' | ')}`);
+    await h.applyCodeAction(fix);
+    assert.strictEqual(doc.getText(), expected, `"${fix.title}" gives the same text as report-md fix`);
+  });
+
+  it('typing lints without saving: a placeholder typed into a linted document is reported, also when no editor shows it', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const typed = '请XX镇于x月x日前报送。\n';
+    const placeholderOn = (line) => (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.range.start.line === line);
+    const doc = await h.open('clean.report.md');
+    await h.waitForDiagnostics(doc.uri, () => api.lintState(doc.uri).status === 'linted', 'the opened version linted');
+    assert.ok(!h.ours(doc.uri).some((d) => h.codeOf(d) === 'placeholder'), 'no placeholder before typing');
+    const line = doc.lineCount - 1;
+    await vscode.window.activeTextEditor.edit((e) => e.insert(new vscode.Position(line, 0), typed));
+    await h.waitForDiagnostics(doc.uri, placeholderOn(line), 'the typed placeholders reported while typing (reportMarkdown.run = onType)', 20000);
+    assert.ok(doc.isDirty, 'reported before any save');
+    // In a shown editor, the outline and folding ask for the analysis too; an open document no
+    // editor shows (edited by a replace across files) is linted on change by diagnostics alone.
+    const name = 'typed-hidden.report.md';
+    fs.copyFileSync(path.join(h.workspaceDir(), 'clean.report.md'), path.join(h.workspaceDir(), name));
+    // The workbench may save a document no editor shows after a workspace edit
+    // (files.refactoring.autoSave): the findings must come before any save.
+    let saved = false;
+    const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === h.wsUri(name).toString()) { saved = true; } });
+    try {
+      const hidden = await vscode.workspace.openTextDocument(h.wsUri(name));
+      await h.waitForDiagnostics(hidden.uri, () => api.lintState(hidden.uri).status === 'linted', 'the hidden document linted on open');
+      const edit = new vscode.WorkspaceEdit();
+      const last = hidden.lineCount - 1;
+      edit.insert(hidden.uri, new vscode.Position(last, 0), typed);
+      assert.ok(await vscode.workspace.applyEdit(edit, { isRefactoring: false }), 'the edit applied');
+      assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document === hidden), 'no editor shows the document');
+      await h.waitForDiagnostics(hidden.uri, placeholderOn(last), 'the placeholders of an edit to a document no editor shows', 20000);
+      assert.ok(!saved, 'reported before any save');
+    } finally {
+      onSave.dispose();
+      await h.resetEditors();
+      fs.rmSync(path.join(h.workspaceDir(), name), { force: true });
+    }
+  });
+
   it('source.fixAll.reportMarkdown gives the text of report-md fix', async function () {
     const doc = await h.open('broken-multi.report.md');
     const expected = cliFixed(doc.uri.fsPath);
