@@ -6,32 +6,6 @@ import { CliError, MAX_CONFIG_BYTES, decodeDocument, readRegularFile } from './i
 
 export const CONFIG_FILE_NAME = '.reportmdrc.json';
 
-/**
- * Names no setting may have: `__proto__`, `prototype` and everything on Object.prototype
- * (`constructor`, `toString`, `hasOwnProperty` …). Lookups such as `name in defaults`
- * would find them on every object, so they are refused wherever they appear.
- */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
-
-/** The dotted path of the first reserved key in a parsed JSON value, or undefined. */
-export function findReservedKey(value: unknown, at = ''): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const found = findReservedKey(value[index], `${at}[${index}]`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  for (const key of Object.keys(value)) {
-    const where = at === '' ? key : `${at}.${key}`;
-    if (RESERVED_KEYS.has(key)) return where;
-    const found = findReservedKey((value as Record<string, unknown>)[key], where);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
 /** Loads configurations for documents, caching one lookup per folder. */
 export class ConfigLoader {
   private readonly byFolder = new Map<string, Config>();
@@ -68,23 +42,8 @@ export class ConfigLoader {
     // Same rules as reports: a regular file, UTF-8 (± BOM), GB18030/GBK or UTF-16 with a BOM.
     const { bytes } = readRegularFile(file, this.lang, MAX_CONFIG_BYTES);
     const { text } = decodeDocument(file, bytes, this.lang);
-    let json: unknown;
     try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      json = undefined; // parseConfig reports invalid JSON.
-    }
-    const reserved = findReservedKey(json);
-    if (reserved !== undefined) {
-      const key = reserved.slice(reserved.lastIndexOf('.') + 1);
-      throw new CliError(
-        this.lang === 'zh-CN'
-          ? `${file}: ${reserved}：“${key}”是 JavaScript 保留名称，不能作为设置名`
-          : `${file}: ${reserved}: "${key}" is a reserved JavaScript name, not a setting`,
-      );
-    }
-    try {
-      return parseConfig(text, file);
+      return parseConfig(text, file, this.lang);
     } catch (error) {
       if (error instanceof ConfigError) throw new CliError(error.message);
       throw error;

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
+import { DecodeError, decodeText, type LegacyDecoder, type TextEncodingName } from '../core/decode.js';
 
-export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type Encoding = TextEncodingName;
 
 type Lang = 'zh-CN' | 'en';
 
@@ -151,48 +152,17 @@ export function readDocument(filePath: string, lang: Lang = 'en'): LoadedDocumen
   return document;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** GB18030 through iconv-lite: the same tables that `encodeDocument` writes back with. */
+const gb18030ByIconv: LegacyDecoder = (bytes) => iconv.decode(Buffer.from(bytes), 'gb18030');
 
-/** Decodes bytes as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030; rejects binary data. */
+/** Decodes bytes as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030 (the core's `decodeText`); rejects binary data. */
 export function decodeDocument(filePath: string, bytes: Uint8Array, lang: Lang = 'en'): LoadedDocument {
-  const zh = lang === 'zh-CN';
-  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
-    throw new CliError(`${filePath}: ${zh ? 'UTF-32 编码不受支持，请另存为 UTF-8' : 'UTF-32 text is not supported; save it as UTF-8'}`);
-  }
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    // UTF-16 with a byte-order mark (Notepad's “Unicode” / “Unicode big endian”): unambiguous.
-    const littleEndian = bytes[0] === 0xff;
-    const body = Buffer.from(bytes.subarray(2));
-    const invalid = new CliError(`${filePath}: ${zh ? 'UTF-16 编码有误（字节数为奇数或代理项不成对）' : 'invalid UTF-16 text (odd number of bytes or an unpaired surrogate)'}`);
-    if (body.length % 2 !== 0) throw invalid;
-    if (!littleEndian) body.swap16();
-    const text = body.toString('utf16le');
-    if (LONE_SURROGATE.test(text)) throw invalid;
-    if (text.includes('\u0000')) throw new CliError(nulMessage(filePath, zh));
-    return { path: filePath, text, encoding: littleEndian ? 'utf-16le' : 'utf-16be', bom: true };
-  }
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) {
-    throw new CliError(`${filePath}: ${zh ? '看起来是二进制文件（含 NUL 字节），不是文本报告' : 'looks like a binary file (contains NUL bytes), not a text report'}`);
-  }
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    if (text.includes('\u0000')) throw new CliError(nulMessage(filePath, zh));
-    return { path: filePath, text, encoding: 'utf-8', bom };
+    return { path: filePath, ...decodeText(bytes, lang, gb18030ByIconv) };
   } catch (error) {
-    if (error instanceof CliError) throw error;
+    if (error instanceof DecodeError) throw new CliError(`${filePath}: ${error.message}`);
+    throw error;
   }
-  const text = iconv.decode(Buffer.from(body), 'gb18030');
-  if (text.includes('\uFFFD') || text.includes('\u0000')) {
-    throw new CliError(`${filePath}: ${zh ? '编码无法识别：既不是 UTF-8 也不是 GB18030/GBK 文本' : 'unrecognised encoding: neither UTF-8 nor GB18030/GBK text'}`);
-  }
-  return { path: filePath, text, encoding: 'gb18030', bom: false };
-}
-
-function nulMessage(filePath: string, zh: boolean): string {
-  return `${filePath}: ${zh ? '文件含 NUL 字节，不是文本报告' : 'contains NUL bytes, not a text report'}`;
 }
 
 /** Encodes text back in the document's original encoding and BOM. */

@@ -3,7 +3,7 @@
  * Positions are 0-based (line, UTF-16 character); see types.ts.
  */
 import { applyOffsetEdits, dedupeEdits, toOffsetEdits } from './lint/apply-fixes.js';
-import { ConfigError, mergeConfig, parseConfig as parseConfigWith, validateConfig as validateConfigWith, type Config } from './lint/config.js';
+import { ConfigError, findReservedKey, mergeConfig, parseConfig as parseConfigWith, validateConfig as validateConfigWith, type Config } from './lint/config.js';
 import type { OffsetEdit } from './lint/rule.js';
 import { runRules, type InternalFinding, type RunOptions } from './lint/run.js';
 import { buildOutline, type OutlineEntry } from './outline/build.js';
@@ -20,11 +20,12 @@ export type { Config, RuleSetting } from './lint/config.js';
 export type { Finding, Lang, Position, Range, Severity, Suggestion, TextEdit } from './types.js';
 export type { ReportDocument, TextBlock } from './parse/report.js';
 export type * from './parse/nodes.js';
-export { ConfigError, mergeConfig, parseReport };
+export { ConfigError, findReservedKey, mergeConfig, parseReport };
+export { DecodeError, decodeText, type DecodedText, type TextEncodingName } from './decode.js';
 
 /** Validates a configuration object (e.g. built from editor settings); throws ConfigError naming the setting. */
-export function validateConfig(value: unknown, source: string): Config {
-  return validateConfigWith(value, source, ruleCatalog);
+export function validateConfig(value: unknown, source: string, lang: Lang = 'en'): Config {
+  return validateConfigWith(value, source, ruleCatalog, lang);
 }
 
 /** Where rule documentation lives; `docsUrl` appends `<id>.md`. */
@@ -260,8 +261,8 @@ export function documentStats(text: string, options: LintOptions = {}): { charac
 }
 
 /** Parses `.reportmdrc.json` text; throws ConfigError with a message naming the file and the setting. */
-export function parseConfig(jsonText: string, fileName: string): Config {
-  return parseConfigWith(jsonText, fileName, ruleCatalog);
+export function parseConfig(jsonText: string, fileName: string, lang: Lang = 'en'): Config {
+  return parseConfigWith(jsonText, fileName, ruleCatalog, lang);
 }
 
 

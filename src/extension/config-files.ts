@@ -10,10 +10,12 @@
  * by two seconds).
  */
 import * as vscode from 'vscode';
-import { parseConfig, type Config } from './core-api.js';
+import { DecodeError, decodeText, parseConfig, type Config } from './core-api.js';
 import { CONFIG_FILE_NAME, configSearchFolders } from './logic/config-search.js';
+import { resolveMessageLanguage } from './logic/settings-to-config.js';
 import { untrustedConfig } from './logic/untrusted.js';
 import type { Log } from './output.js';
+import { SECTION } from './settings.js';
 
 type Found = { uri: vscode.Uri; config: Config } | { uri: vscode.Uri; error: string } | undefined;
 
@@ -93,8 +95,17 @@ export class ConfigFiles implements vscode.Disposable {
     if (bytes === undefined) return undefined; // No config file in this folder.
     this.log.forget(`config:${uri.toString()}`);
     try {
-      const text = new TextDecoder('utf-8').decode(bytes);
-      const config = parseConfig(text, uri.path.slice(uri.path.lastIndexOf('/') + 1));
+      const lang = resolveMessageLanguage(vscode.workspace.getConfiguration(SECTION).get<string>('messageLanguage'), vscode.env.language);
+      // Decoded as the CLI decodes it: UTF-8 (± BOM), UTF-16 with a BOM, or GB18030; anything else is refused.
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      let text: string;
+      try {
+        text = decodeText(bytes, lang).text;
+      } catch (error) {
+        if (error instanceof DecodeError) throw new Error(`${name}: ${error.message}`);
+        throw error;
+      }
+      const config = parseConfig(text, name, lang);
       this.problems.delete(uri);
       return { uri, config };
     } catch (error) {

@@ -61,6 +61,8 @@ export type ReportMarkdownApi = {
   timings(): { activated: number; firstLintRequested?: number; firstOptions?: number; workerReady?: number; firstPublished?: number };
   /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, and what the worker is busy with ("analyze <uri>"). */
   worker(): { starts: number; inProcess: boolean; running: string | undefined };
+  /** The warnings about invalid `reportMarkdown.*` settings shown so far, oldest first. */
+  settingWarnings(): readonly string[];
 };
 
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): ReportMarkdownApi {
@@ -147,5 +149,6 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       ...(diagnostics.firstPublishedAt !== undefined ? { firstPublished: diagnostics.firstPublishedAt - activationStart } : {}),
     }),
     worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey }),
+    settingWarnings: () => [...lintService.shownWarnings],
   };
 }

@@ -46,6 +46,8 @@ export class LintService implements vscode.Disposable {
   /** Bumped when settings or config files change: analyses of earlier epochs are shown, but not current. */
   private epoch = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** The invalid-settings warnings shown so far (the extension API exposes them for the e2e tests). */
+  readonly shownWarnings: string[] = [];
   /** Fires when a document's analysis or pause state changes (status bar). */
   readonly onDidChange = this.changed.event;
 
@@ -61,7 +63,7 @@ export class LintService implements vscode.Disposable {
    * keep hitting.
    */
   async resolveOptions(document: vscode.TextDocument): Promise<LintOptions> {
-    const settings = settingsFor(document, (message) => this.warnInvalidSetting(message));
+    const settings = settingsFor(document, (messages) => this.warnInvalidSettings(messages));
     const fileConfig = await this.configFiles.configFor(document);
     const key = document.uri.toString();
     const known = this.options.get(key);
@@ -77,16 +79,23 @@ export class LintService implements vscode.Disposable {
     return this.options.get(document.uri.toString())?.options ?? this.resolveOptions(document);
   }
 
-  /** Logs an invalid setting and shows it once as a warning (it is ignored, so the writer should know). */
-  private warnInvalidSetting(message: string): void {
-    if (!this.log.errorOnce(`setting:${message}`, `Invalid setting ${message}`)) return;
+  /**
+   * Logs the problems of invalid settings (dropped from the configuration) and shows
+   * them once, as one warning naming each setting, until they change.
+   */
+  private warnInvalidSettings(messages: readonly string[]): void {
+    const joined = messages.join(vscode.env.language.toLowerCase().startsWith('zh') ? '；' : '; ');
+    if (!this.log.errorOnce(`setting:${joined}`, `Invalid settings ignored: ${messages.join('; ')}`)) return;
     const open = vscode.l10n.t('Open Settings');
-    void vscode.window
-      .showWarningMessage(vscode.l10n.t('Report Markdown ignores an invalid setting: {0}', message), open)
-      .then((choice) => {
-        const setting = /^reportMarkdown\.(?:placeholder\.\w+|\w+)/.exec(message)?.[0] ?? 'reportMarkdown';
-        if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
-      });
+    const text =
+      messages.length === 1
+        ? vscode.l10n.t('Report Markdown ignores an invalid setting: {0}', joined)
+        : vscode.l10n.t('Report Markdown ignores invalid settings: {0}', joined);
+    this.shownWarnings.push(text);
+    void vscode.window.showWarningMessage(text, open).then((choice) => {
+      const setting = /^reportMarkdown\.(?:placeholder\.\w+|\w+)/.exec(messages[0] ?? '')?.[0] ?? 'reportMarkdown';
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
+    });
   }
 
   /**

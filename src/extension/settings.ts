@@ -56,20 +56,23 @@ export function readSettings(
   const languages = configuration.get<string[]>('languages', [LANGUAGE_ID]);
   const run = configuration.get<string>('run', 'onType');
   const layout = configuration.get<Record<string, unknown>>('export.layout', {});
+  const lang = resolveMessageLanguage(configuration.get<string>('messageLanguage', 'auto'), vscode.env.language);
   return {
     languages: Array.isArray(languages) ? languages : [LANGUAGE_ID],
     run: run === 'onSave' ? 'onSave' : 'onType',
     lintDelay: Math.max(0, configuration.get<number>('lintDelay', 300)),
     lintTimeLimit: clamp(configuration.get<number>('lintTimeLimit', DEFAULT_LINT_TIME_LIMIT), 200, 120_000, DEFAULT_LINT_TIME_LIMIT),
-    lang: resolveMessageLanguage(configuration.get<string>('messageLanguage', 'auto'), vscode.env.language),
+    lang,
+    // Checked by the core like `.reportmdrc.json`; invalid parts are dropped and named through `warn`.
     config: configFromSettings(
       {
-        rules: configuration.get<Record<string, unknown>>('rules', {}) ?? {},
-        placeholderAllow: trustedValue<string[]>(configuration, 'placeholder.allow', []) ?? [],
-        placeholderExtraPatterns: configuration.get<string[]>('placeholder.extraPatterns', []) ?? [],
+        rules: configuration.get<unknown>('rules', {}),
+        placeholderAllow: trustedValue<unknown>(configuration, 'placeholder.allow', []),
+        placeholderExtraPatterns: configuration.get<unknown>('placeholder.extraPatterns', []),
         placeholderDefaultAllow: defaultPlaceholderAllow(),
       },
       warn,
+      lang,
     ),
     export: {
       saveLocation: configuration.get<string>('export.saveLocation', 'ask') === 'besideDocument' ? 'besideDocument' : 'ask',
@@ -104,10 +107,10 @@ const cacheKey = (document: vscode.TextDocument): string => `${document.language
 
 /**
  * The settings of a document, read once and then cached until
- * onDidChangeConfiguration (see `watchSettings`); invalid entries are passed
- * to `warn` on every call.
+ * onDidChangeConfiguration (see `watchSettings`); the problems of invalid
+ * entries (dropped) are passed to `warn` on every call, all at once.
  */
-export function settingsFor(document: vscode.TextDocument, warn?: (message: string) => void): ExtensionSettings {
+export function settingsFor(document: vscode.TextDocument, warn?: (messages: readonly string[]) => void): ExtensionSettings {
   const key = cacheKey(document);
   let cached = settingsCache.get(key);
   if (!cached) {
@@ -115,7 +118,7 @@ export function settingsFor(document: vscode.TextDocument, warn?: (message: stri
     cached = { settings: readSettings(document, (message) => warnings.push(message)), warnings };
     settingsCache.set(key, cached);
   }
-  if (warn) for (const message of cached.warnings) warn(message);
+  if (warn && cached.warnings.length > 0) warn(cached.warnings);
   return cached.settings;
 }
 

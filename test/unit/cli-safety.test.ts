@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findReservedKey } from '../../src/cli/config.js';
+import { findReservedKey } from '../../src/core/index.js';
 import { decodeDocument, encodeDocument, writableByMode } from '../../src/cli/io.js';
 import { repoRoot } from './helpers.js';
 

@@ -217,14 +217,45 @@ describe('report-md CLI', () => {
       assert.equal(readFileSync(join(folder, 'plain.txt'), 'utf8'), '甲');
     });
 
-    it('an unwritable file in fix: clear error, file untouched', async function () {
-      if (process.getuid?.() === 0) this.skip(); // root ignores file permissions
+    it('an unwritable folder in fix: clear error, file untouched (also as root, as CI runs)', async function () {
       const folder = workspace({ 'a.report.md': BROKEN });
-      chmodSync(folder, 0o555);
-      const result = await run(['fix', 'a.report.md'], folder);
-      chmodSync(folder, 0o755);
-      assert.equal(result.code, 2);
-      assert.equal(readFileSync(join(folder, 'a.report.md'), 'utf8'), BROKEN);
+      const file = join(folder, 'a.report.md');
+      const root = process.getuid?.() === 0;
+      let result: Result | undefined;
+      let how: string;
+      if (!root) {
+        how = 'chmod 0555';
+        chmodSync(folder, 0o555);
+        try {
+          result = await run(['fix', 'a.report.md'], folder);
+        } finally {
+          chmodSync(folder, 0o755);
+        }
+      } else if (spawnSync('chattr', ['+i', folder]).status === 0) {
+        // Root ignores permission bits, not the immutable attribute: nothing can be created in the folder.
+        how = 'chattr +i';
+        try {
+          result = await run(['fix', 'a.report.md'], folder);
+        } finally {
+          spawnSync('chattr', ['-i', folder]);
+        }
+      } else {
+        // No chattr here (tmpfs, no CAP_LINUX_IMMUTABLE): the built CLI in a private mount namespace
+        // where the folder is a read-only bind mount of itself.
+        how = 'read-only bind mount';
+        const bin = join(repoRoot, 'out', 'src', 'cli', 'bin.js');
+        const child = spawnSync(
+          'unshare',
+          ['-m', 'sh', '-c', 'mount --bind -o ro "$1" "$1" || exit 99; cd "$1" && exec "$2" "$3" fix a.report.md', 'sh', folder, process.execPath, bin],
+          { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
+        );
+        if (child.error || child.status === 99 || child.status === null) this.skip(); // neither chattr nor mount namespaces
+        result = { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+      }
+      assert.equal(result.code, 2, `${how}: ${result.stderr}`);
+      assert.match(result.stderr, /a\.report\.md: cannot write: (permission denied|read-only file system)/, how);
+      assert.equal(readFileSync(file, 'utf8'), BROKEN, `${how}: the report is untouched`);
+      assert.deepEqual(readdirSync(folder), ['a.report.md'], `${how}: no temporary file left behind`);
     });
   });
 

@@ -241,6 +241,51 @@ describe('extension: settings to config', () => {
     assert.equal(warnings.length, 1);
   });
 
+  it('checks settings with the .reportmdrc.json validator: a misspelt rule id is dropped and named', () => {
+    const warnings: string[] = [];
+    const config = configFromSettings({ rules: { placeholdr: 'off', pairing: 'warning' }, placeholderAllow: [], placeholderExtraPatterns: [] }, (message) =>
+      warnings.push(message),
+    );
+    assert.deepEqual(config, { rules: { pairing: 'warning' } });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /^reportMarkdown\.rules: unknown rule "placeholdr" \(known: .*placeholder/);
+  });
+
+  it('drops a string where an array is expected (extra: "【待定】") instead of crashing the placeholder rule', () => {
+    const warnings: string[] = [];
+    const rules = { placeholder: { severity: 'warning', extra: '【待定】' } };
+    const config = configFromSettings({ rules, placeholderAllow: [], placeholderExtraPatterns: [] }, (message) => warnings.push(message));
+    // The valid part (the severity) stays; the invalid option goes, named with its setting.
+    assert.deepEqual(config, { rules: { placeholder: { severity: 'warning' } } });
+    assert.deepEqual(warnings, ['reportMarkdown.rules.placeholder.extra must be an array, got string']);
+    const findings = lint('一、XX镇工作\n【待定】\n', { config: config as never }).filter((finding) => finding.ruleId === 'placeholder');
+    assert.ok(findings.length > 0 && findings.every((finding) => finding.severity === 'warning'));
+    // Without the check, the placeholder rule fails on the string: an internal error instead of the placeholders.
+    const unchecked = lint('一、XX镇工作\n【待定】\n', { config: { rules: rules as never } }).filter((finding) => finding.ruleId === 'placeholder');
+    assert.match(unchecked.map((finding) => finding.message).join('\n'), /内部错误|internal error/);
+  });
+
+  it('names the setting in the writer\'s language and refuses reserved names and hanging patterns', () => {
+    const warnings: string[] = [];
+    const config = configFromSettings(
+      {
+        rules: JSON.parse('{"placeholdr":"off","pairing":{"toString":1,"severity":"info"},"__proto__":"off"}'),
+        placeholderAllow: '某某',
+        placeholderExtraPatterns: ['(a+)+$', 7, '【待补】'],
+      },
+      (message) => warnings.push(message),
+      'zh-CN',
+    );
+    assert.deepEqual(config, { rules: { pairing: { severity: 'info' }, placeholder: { extra: ['【待补】'] } } });
+    assert.equal(warnings.length, 6, warnings.join('\n'));
+    assert.match(warnings[0]!, /^reportMarkdown\.rules: 未知规则“placeholdr”/);
+    assert.match(warnings[1]!, /^reportMarkdown\.rules\.pairing\.toString：“toString”是 JavaScript 保留名称/);
+    assert.match(warnings[2]!, /^reportMarkdown\.rules\.__proto__：“__proto__”是 JavaScript 保留名称/);
+    assert.match(warnings[3]!, /^reportMarkdown\.placeholder\.allow: 必须是字符串数组/);
+    assert.match(warnings[4]!, /^reportMarkdown\.placeholder\.extraPatterns\[0\]: 拒绝使用正则表达式“\(a\+\)\+\$”/);
+    assert.match(warnings[5]!, /^reportMarkdown\.placeholder\.extraPatterns\[1\]: 必须是字符串/);
+  });
+
   it('passes true/false through, as the schema and the core allow', () => {
     const warnings: string[] = [];
     const config = configFromSettings({ rules: { pairing: false, 'date-style': true }, placeholderAllow: [], placeholderExtraPatterns: [] }, (message) =>

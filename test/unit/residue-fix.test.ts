@@ -26,3 +26,26 @@ describe('configuration: built-in object names are no options', () => {
     }
   });
 });
+
+describe('configuration: reserved names are refused by the core (CLI, extension and settings alike)', () => {
+  it('names __proto__, constructor and toString as reserved wherever they appear', async () => {
+    const { parseConfig, ConfigError } = await import('../../src/core/index.js');
+    const cases: Array<[string, string, string]> = [
+      ['{"__proto__":{"rules":{}}}', '__proto__', '__proto__'],
+      ['{"rules":{"constructor":"off"}}', 'rules.constructor', 'constructor'],
+      ['{"rules":{"placeholder":{"toString":1}}}', 'rules.placeholder.toString', 'toString'],
+      ['{"rules":{"placeholder":{"__proto__":{"severity":"off"}}}}', 'rules.placeholder.__proto__', '__proto__'],
+      ['{"export":{"layout":{"constructor":{}}}}', 'export.layout.constructor', 'constructor'],
+    ];
+    for (const [json, where, key] of cases) {
+      assert.throws(
+        () => parseConfig(json, '/r/.reportmdrc.json'),
+        (error: unknown) => error instanceof ConfigError && error.message === `/r/.reportmdrc.json: ${where}: "${key}" is a reserved JavaScript name, not a setting`,
+        json,
+      );
+      assert.throws(() => parseConfig(json, '.reportmdrc.json', 'zh-CN'), { message: `.reportmdrc.json: ${where}：“${key}”是 JavaScript 保留名称，不能作为设置名` }, json);
+    }
+    // Values are no keys: a rule option whose value is "toString" is fine.
+    assert.deepEqual(parseConfig('{"export":{"author":"toString"}}', 'x.json'), { export: { author: 'toString' } });
+  });
+});

@@ -1,10 +1,13 @@
 // Drives every fixture under test/fixtures/rules/<rule-id>/: the lines that must
-// fail carry <!-- expect RULE … --> markers; a sibling *.fixed.md is the text after fix-all, a
-// sibling *.suggested.md the text after taking the first suggestion (quick fix) of each finding.
+// fail carry <!-- expect RULE … --> markers; a sibling *.findings.txt lists the rule's
+// findings exactly (`line:column-endLine:endColumn severity message`, 1-based UTF-16
+// columns of the text as the CLI and the editor see it, i.e. without a BOM; messages
+// in zh-CN, the default); a sibling *.fixed.md is the text after fix-all, a sibling
+// *.suggested.md the text after taking the first suggestion (quick fix) of each finding.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, fixAll, lint, parseConfig, ruleList } from '../../src/core/index.js';
+import { applyEdits, decodeText, fixAll, lint, parseConfig, ruleList, type Finding } from '../../src/core/index.js';
 import { repoRoot } from './helpers.js';
 
 const fixturesRoot = join(repoRoot, 'test', 'fixtures', 'rules');
@@ -19,6 +22,12 @@ function expectations(text: string): string[] {
     }
   });
   return [...new Set(out)].sort();
+}
+
+/** A finding as a *.findings.txt line. */
+function describeFinding(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${finding.severity} ${finding.message}`;
 }
 
 describe('rule fixtures', () => {
@@ -39,6 +48,15 @@ describe('rule fixtures', () => {
           const actual = [...new Set(findings.map((finding) => `${finding.range.start.line + 1}:${finding.ruleId}`))].sort();
           const expected = expectations(text).filter((entry) => entry.endsWith(`:${ruleId}`));
           assert.deepEqual(actual, expected);
+          // Column, range, severity and message of every finding, on the text as the adapters decode it.
+          const findingsPath = join(folder, name.replace(/\.md$/, '.findings.txt'));
+          if (name.startsWith('fail')) assert.ok(existsSync(findingsPath), `${ruleId}/${name}: no ${name.replace(/\.md$/, '.findings.txt')}`);
+          const decoded = decodeText(readFileSync(join(folder, name))).text;
+          const described = lint(decoded, config ? { config } : {})
+            .filter((finding) => finding.ruleId === ruleId)
+            .map(describeFinding);
+          const listed = existsSync(findingsPath) ? readFileSync(findingsPath, 'utf8').split('\n').filter((line) => line !== '') : [];
+          assert.deepEqual(described, listed, `${ruleId}/${name}: findings differ from ${findingsPath}`);
           const fixedPath = join(folder, name.replace(/\.md$/, '.fixed.md'));
           if (existsSync(fixedPath)) {
             const fixed = fixAll(text, config ? { config } : {});

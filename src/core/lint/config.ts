@@ -1,5 +1,5 @@
 /** Configuration: `.reportmdrc.json` and editor settings, normalised for the runner. */
-import type { Severity } from '../types.js';
+import type { Lang, Severity } from '../types.js';
 import { unsafePatternReason } from './safe-pattern.js';
 
 export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
@@ -24,26 +24,58 @@ export type Config = {
 
 /** A configuration problem, with a message that names the file and the setting. */
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** The problem without the file name in front (`rules.placeholder.extra must be an array, got string`). */
+  readonly detail: string;
+  constructor(message: string, detail: string = message) {
     super(message);
     this.name = 'ConfigError';
+    this.detail = detail;
   }
+}
+
+function configError(source: string, detail: string): ConfigError {
+  return new ConfigError(`${source}: ${detail}`, detail);
 }
 
 const SEVERITIES = ['off', 'error', 'warning', 'info'];
 
-/** Parses and validates the text of a `.reportmdrc.json` file. */
-export function parseConfig(jsonText: string, fileName: string, knownRules: RuleCatalog): Config {
+/**
+ * Names no setting may have: `__proto__`, `prototype` and everything on Object.prototype
+ * (`constructor`, `toString`, `hasOwnProperty` …). Lookups such as `name in defaults`
+ * would find them on every object, so they are refused wherever they appear.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/** The dotted path of the first reserved key in a parsed JSON value, or undefined. */
+export function findReservedKey(value: unknown, at = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = findReservedKey(value[index], `${at}[${index}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const where = at === '' ? key : `${at}.${key}`;
+    if (RESERVED_KEYS.has(key)) return where;
+    const found = findReservedKey((value as Record<string, unknown>)[key], where);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Parses and validates the text of a `.reportmdrc.json` file; messages in `lang`. */
+export function parseConfig(jsonText: string, fileName: string, knownRules: RuleCatalog, lang: Lang = 'en'): Config {
   let value: unknown;
   try {
     value = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(`${fileName}: invalid JSON (${(error as Error).message})`);
+    throw configError(fileName, lang === 'zh-CN' ? `JSON 格式有误（${(error as Error).message}）` : `invalid JSON (${(error as Error).message})`);
   }
-  return validateConfig(value, fileName, knownRules);
+  return validateConfig(value, fileName, knownRules, lang);
 }
 
-/** Checks a configuration object; unknown rules and bad severities are errors naming the setting. */
 /** Rule ids with their option defaults: what a configuration may name, and the type of each option. */
 export type RuleCatalog = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
@@ -51,98 +83,134 @@ function kind(value: unknown): string {
   return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 }
 
+const KIND_ZH: Record<string, string> = { array: '数组', null: 'null', string: '字符串', number: '数字', boolean: 'true/false', object: '对象' };
+
+/** Messages of the configuration checks, in both languages. */
+function messages(lang: Lang) {
+  const zh = lang === 'zh-CN';
+  const kindName = (k: string): string => (zh ? (KIND_ZH[k] ?? k) : k === 'array' ? 'an array' : k === 'object' ? 'an object' : `a ${k}`);
+  return {
+    reserved: (where: string, key: string) => (zh ? `${where}：“${key}”是 JavaScript 保留名称，不能作为设置名` : `${where}: "${key}" is a reserved JavaScript name, not a setting`),
+    notObject: () => (zh ? '配置必须是一个 JSON 对象' : 'the configuration must be a JSON object'),
+    unknownSetting: (key: string, allowed: string) => (zh ? `未知设置“${key}”（可用：${allowed}）` : `unknown setting "${key}" (allowed: ${allowed})`),
+    rulesNotObject: () => (zh ? '“rules”必须是以规则 ID 为键的对象' : '"rules" must be an object keyed by rule id'),
+    unknownRule: (ruleId: string, known: string) => (zh ? `未知规则“${ruleId}”（已有规则：${known}）` : `unknown rule "${ruleId}" (known: ${known})`),
+    badSeverity: (ruleId: string, got: string) =>
+      zh ? `rules.${ruleId} 必须是 ${SEVERITIES.join('、')} 之一，实际为“${got}”` : `rules.${ruleId} must be one of ${SEVERITIES.join(', ')}, got "${got}"`,
+    badObjectSeverity: (ruleId: string) => (zh ? `rules.${ruleId}.severity 必须是 ${SEVERITIES.join('、')} 之一` : `rules.${ruleId}.severity must be one of ${SEVERITIES.join(', ')}`),
+    badSetting: (ruleId: string) => (zh ? `rules.${ruleId} 必须是严重级别、true/false 或对象` : `rules.${ruleId} must be a severity, true/false or an object`),
+    noOption: (ruleId: string, option: string, known: string[]) =>
+      zh
+        ? `rules.${ruleId} 没有选项“${option}”${known.length > 0 ? `（可用选项：${known.join('、')}）` : ''}`
+        : `rules.${ruleId} has no option "${option}"${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`,
+    wrongKind: (where: string, expected: string, got: string) =>
+      zh ? `${where} 必须是${kindName(expected)}，实际为${kindName(got)}` : `${where} must be ${kindName(expected)}, got ${got}`,
+    wrongItem: (where: string, expected: string) => (zh ? `${where} 必须是${kindName(expected)}` : `${where} must be ${kindName(expected)}`),
+    badPattern: (ruleId: string, pattern: string, reason: string) =>
+      zh ? `rules.${ruleId}.extra：正则表达式“${pattern}”有误（${reason}）` : `rules.${ruleId}.extra: invalid regular expression "${pattern}" (${reason})`,
+    unsafePattern: (ruleId: string, index: number, pattern: string, reason: string) =>
+      zh
+        ? `rules.${ruleId}.extra[${index}]：拒绝使用正则表达式“${pattern}”：${reason}`
+        : `rules.${ruleId}.extra[${index}]: the pattern "${pattern}" is refused: ${reason}`,
+    exportNotObject: () => (zh ? '“export”必须是对象' : '"export" must be an object'),
+    authorString: () => (zh ? 'export.author 必须是字符串' : 'export.author must be a string'),
+    tocBoolean: () => (zh ? 'export.tableOfContents 必须是 true 或 false' : 'export.tableOfContents must be true or false'),
+    layoutObject: () => (zh ? 'export.layout 必须是对象' : 'export.layout must be an object'),
+    imageRoot: () => (zh ? 'export.imageRoot 必须是文件夹路径' : 'export.imageRoot must be a folder path'),
+    sealBoolean: () => (zh ? 'export.seal 必须是 true 或 false' : 'export.seal must be true or false'),
+    fontsValue: () =>
+      zh
+        ? 'export.fonts 必须是字体方案名（windows、gb2312）或字体名对象'
+        : 'export.fonts must be a profile name (windows, gb2312) or an object of font names',
+  };
+}
+
+type Messages = ReturnType<typeof messages>;
+
 /** Checks a rule's options against the types of its defaults; `extra`-style pattern lists must compile. */
-function validateOptions(ruleId: string, setting: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>, source: string): void {
+function validateOptions(ruleId: string, setting: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>, source: string, m: Messages): void {
   for (const [option, value] of Object.entries(setting)) {
     if (option === 'severity') continue;
-    if (!Object.hasOwn(defaults, option)) {
-      const known = Object.keys(defaults);
-      throw new ConfigError(`${source}: rules.${ruleId} has no option "${option}"${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
-    }
+    if (!Object.hasOwn(defaults, option)) throw configError(source, m.noOption(ruleId, option, Object.keys(defaults)));
     const expected = defaults[option];
-    if (kind(value) !== kind(expected)) {
-      throw new ConfigError(`${source}: rules.${ruleId}.${option} must be ${kind(expected) === 'array' ? 'an array' : `a ${kind(expected)}`}, got ${kind(value)}`);
-    }
+    if (kind(value) !== kind(expected)) throw configError(source, m.wrongKind(`rules.${ruleId}.${option}`, kind(expected), kind(value)));
     if (Array.isArray(value) && Array.isArray(expected)) {
       const itemKind = expected.length > 0 ? kind(expected[0]) : 'string';
       value.forEach((item, index) => {
-        if (kind(item) !== itemKind) throw new ConfigError(`${source}: rules.${ruleId}.${option}[${index}] must be a ${itemKind}`);
+        if (kind(item) !== itemKind) throw configError(source, m.wrongItem(`rules.${ruleId}.${option}[${index}]`, itemKind));
       });
       if (option === 'extra') {
         (value as string[]).forEach((pattern, index) => {
           try {
             new RegExp(pattern, 'u');
           } catch (error) {
-            throw new ConfigError(`${source}: rules.${ruleId}.extra: invalid regular expression "${pattern}" (${(error as Error).message})`);
+            throw configError(source, m.badPattern(ruleId, pattern, (error as Error).message));
           }
           // Patterns that could hang lint, fix and export (nested quantifiers, backreferences, overlong) are refused.
           const unsafe = unsafePatternReason(pattern);
-          if (unsafe) throw new ConfigError(`${source}: rules.${ruleId}.extra[${index}]: the pattern "${pattern}" is refused: ${unsafe}`);
+          if (unsafe) throw configError(source, m.unsafePattern(ruleId, index, pattern, unsafe));
         });
       }
     }
   }
 }
 
-export function validateConfig(value: unknown, source: string, catalog: RuleCatalog): Config {
+/**
+ * Checks a configuration object (a parsed `.reportmdrc.json`, or one built from editor
+ * settings); the first problem is thrown as a ConfigError naming `source` and the setting.
+ */
+export function validateConfig(value: unknown, source: string, catalog: RuleCatalog, lang: Lang = 'en'): Config {
+  const m = messages(lang);
   const knownRules = Object.keys(catalog);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${source}: the configuration must be a JSON object`);
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw configError(source, m.notObject());
+  const reserved = findReservedKey(value);
+  if (reserved !== undefined) throw configError(source, m.reserved(reserved, reserved.slice(reserved.lastIndexOf('.') + 1)));
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (key !== 'rules' && key !== 'export' && key !== '$schema') throw new ConfigError(`${source}: unknown setting "${key}" (allowed: rules, export)`);
+    if (key !== 'rules' && key !== 'export' && key !== '$schema') throw configError(source, m.unknownSetting(key, 'rules, export'));
   }
-  const exportConfig = validateExport(record['export'], source);
+  const exportConfig = validateExport(record['export'], source, m);
   const rules = record['rules'];
   if (rules === undefined) return exportConfig ? { export: exportConfig } : {};
-  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-    throw new ConfigError(`${source}: "rules" must be an object keyed by rule id`);
-  }
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw configError(source, m.rulesNotObject());
   const out: Record<string, RuleSetting> = {};
   for (const [ruleId, setting] of Object.entries(rules as Record<string, unknown>)) {
-    if (!knownRules.includes(ruleId)) {
-      throw new ConfigError(`${source}: unknown rule "${ruleId}" (known: ${knownRules.join(', ')})`);
-    }
+    if (!Object.hasOwn(catalog, ruleId)) throw configError(source, m.unknownRule(ruleId, knownRules.join(', ')));
     if (typeof setting === 'boolean') out[ruleId] = setting;
     else if (typeof setting === 'string') {
-      if (!SEVERITIES.includes(setting)) {
-        throw new ConfigError(`${source}: rules.${ruleId} must be one of ${SEVERITIES.join(', ')}, got "${setting}"`);
-      }
+      if (!SEVERITIES.includes(setting)) throw configError(source, m.badSeverity(ruleId, setting));
       out[ruleId] = setting as RuleSetting;
     } else if (typeof setting === 'object' && setting !== null && !Array.isArray(setting)) {
       const severity = (setting as Record<string, unknown>)['severity'];
-      if (severity !== undefined && (typeof severity !== 'string' || !SEVERITIES.includes(severity))) {
-        throw new ConfigError(`${source}: rules.${ruleId}.severity must be one of ${SEVERITIES.join(', ')}`);
-      }
-      validateOptions(ruleId, setting as Record<string, unknown>, catalog[ruleId]!, source);
+      if (severity !== undefined && (typeof severity !== 'string' || !SEVERITIES.includes(severity))) throw configError(source, m.badObjectSeverity(ruleId));
+      validateOptions(ruleId, setting as Record<string, unknown>, catalog[ruleId]!, source, m);
       out[ruleId] = setting as RuleSetting;
     } else {
-      throw new ConfigError(`${source}: rules.${ruleId} must be a severity, true/false or an object`);
+      throw configError(source, m.badSetting(ruleId));
     }
   }
   return exportConfig ? { rules: out, export: exportConfig } : { rules: out };
 }
 
-function validateExport(value: unknown, source: string): ExportConfig | undefined {
+function validateExport(value: unknown, source: string, m: Messages): ExportConfig | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${source}: "export" must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw configError(source, m.exportNotObject());
   const record = value as Record<string, unknown>;
   for (const [key, setting] of Object.entries(record)) {
     if (key === 'author') {
-      if (typeof setting !== 'string') throw new ConfigError(`${source}: export.author must be a string`);
+      if (typeof setting !== 'string') throw configError(source, m.authorString());
     } else if (key === 'tableOfContents') {
-      if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.tableOfContents must be true or false`);
+      if (typeof setting !== 'boolean') throw configError(source, m.tocBoolean());
     } else if (key === 'layout') {
-      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.layout must be an object`);
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw configError(source, m.layoutObject());
     } else if (key === 'imageRoot') {
-      if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw new ConfigError(`${source}: export.imageRoot must be a folder path`);
+      if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw configError(source, m.imageRoot());
     } else if (key === 'seal') {
-      if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.seal must be true or false`);
+      if (typeof setting !== 'boolean') throw configError(source, m.sealBoolean());
     } else if (key === 'fonts') {
-      if (typeof setting !== 'string' && (typeof setting !== 'object' || setting === null || Array.isArray(setting))) throw new ConfigError(`${source}: export.fonts must be a profile name (windows, gb2312) or an object of font names`);
+      if (typeof setting !== 'string' && (typeof setting !== 'object' || setting === null || Array.isArray(setting))) throw configError(source, m.fontsValue());
     } else {
-      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot, seal, fonts)`);
+      throw configError(source, m.unknownSetting(`export.${key}`, 'author, tableOfContents, layout, imageRoot, seal, fonts'));
     }
   }
   return record as ExportConfig;

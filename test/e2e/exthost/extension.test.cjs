@@ -102,6 +102,65 @@ describe('Report Markdown in a real VS Code extension host', function () {
       'numbering finding gone after the fix');
   });
 
+  // The three tests below kill extension-side mutants that survived the suite (test/e2e/README.md, "Mutants").
+  it('each severity is shown as the CLI reports it: error, warning and information', async function () {
+    const doc = await h.open('severities.report.md');
+    await expectSameAsCli(doc, 'severities.report.md');
+    const shown = h.ours(doc.uri).map((d) => `${h.codeOf(d)} ${d.severity}`).sort();
+    const S = vscode.DiagnosticSeverity;
+    assert.deepStrictEqual(shown, [`date-style ${S.Information}`, `numbering-lone ${S.Warning}`, `placeholder ${S.Error}`, `punctuation-width ${S.Warning}`].sort());
+  });
+
+  it('a finding\'s own quick fix ("Fix: …") gives the text of report-md fix', async function () {
+    const doc = await h.open('severities.report.md');
+    const expected = cliFixed(doc.uri.fsPath);
+    assert.notStrictEqual(expected, doc.getText(), 'report-md fix changes the document');
+    const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'punctuation-width'), 'punctuation-width finding');
+    const diag = diags.find((x) => h.codeOf(x) === 'punctuation-width');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = (actions || []).find((a) => a.isPreferred && /^(Fix|修复)[:：]/.test(a.title));
+    assert.ok(fix && fix.edit, `a preferred "Fix: …" quick fix with an edit; got: ${(actions || []).map((a) => a.title).join(' | ')}`);
+    await h.applyCodeAction(fix);
+    assert.strictEqual(doc.getText(), expected, `"${fix.title}" gives the same text as report-md fix`);
+  });
+
+  it('typing lints without saving: a placeholder typed into a linted document is reported, also when no editor shows it', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const typed = '请XX镇于x月x日前报送。\n';
+    const placeholderOn = (line) => (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.range.start.line === line);
+    const doc = await h.open('clean.report.md');
+    await h.waitForDiagnostics(doc.uri, () => api.lintState(doc.uri).status === 'linted', 'the opened version linted');
+    assert.ok(!h.ours(doc.uri).some((d) => h.codeOf(d) === 'placeholder'), 'no placeholder before typing');
+    const line = doc.lineCount - 1;
+    await vscode.window.activeTextEditor.edit((e) => e.insert(new vscode.Position(line, 0), typed));
+    await h.waitForDiagnostics(doc.uri, placeholderOn(line), 'the typed placeholders reported while typing (reportMarkdown.run = onType)', 20000);
+    assert.ok(doc.isDirty, 'reported before any save');
+    // In a shown editor, the outline and folding ask for the analysis too; an open document no
+    // editor shows (edited by a replace across files) is linted on change by diagnostics alone.
+    const name = 'typed-hidden.report.md';
+    fs.copyFileSync(path.join(h.workspaceDir(), 'clean.report.md'), path.join(h.workspaceDir(), name));
+    // The workbench may save a document no editor shows after a workspace edit
+    // (files.refactoring.autoSave): the findings must come before any save.
+    let saved = false;
+    const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === h.wsUri(name).toString()) { saved = true; } });
+    try {
+      const hidden = await vscode.workspace.openTextDocument(h.wsUri(name));
+      await h.waitForDiagnostics(hidden.uri, () => api.lintState(hidden.uri).status === 'linted', 'the hidden document linted on open');
+      const edit = new vscode.WorkspaceEdit();
+      const last = hidden.lineCount - 1;
+      edit.insert(hidden.uri, new vscode.Position(last, 0), typed);
+      assert.ok(await vscode.workspace.applyEdit(edit, { isRefactoring: false }), 'the edit applied');
+      assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document === hidden), 'no editor shows the document');
+      await h.waitForDiagnostics(hidden.uri, placeholderOn(last), 'the placeholders of an edit to a document no editor shows', 20000);
+      assert.ok(!saved, 'reported before any save');
+    } finally {
+      onSave.dispose();
+      await h.resetEditors();
+      fs.rmSync(path.join(h.workspaceDir(), name), { force: true });
+    }
+  });
+
   it('source.fixAll.reportMarkdown gives the text of report-md fix', async function () {
     const doc = await h.open('broken-multi.report.md');
     const expected = cliFixed(doc.uri.fsPath);
@@ -334,6 +393,64 @@ describe('Report Markdown in a real VS Code extension host', function () {
     }
     await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'placeholder'),
       'placeholders back after deleting .reportmdrc.json');
+  });
+
+  it('a .reportmdrc.json in GB18030 or UTF-16 is read as the CLI reads it; an undecodable one is refused, naming it', async function () {
+    const iconv = require(path.join(h.REPO, 'node_modules', 'iconv-lite'));
+    const rc = path.join(h.workspaceDir(), '.reportmdrc.json');
+    const rcUri = vscode.Uri.file(rc);
+    const name = 'pending-mark.report.md';
+    fs.writeFileSync(path.join(h.workspaceDir(), name), '关于工作的报告\n\n一、情况\n\n会议定于【待定】召开。\n');
+    // 【待定】 is no placeholder by default: only the config's extra pattern (Chinese text) makes it one.
+    const pending = (d) => d.some((x) => h.codeOf(x) === 'placeholder' && x.range.start.line === 4 && x.severity === vscode.DiagnosticSeverity.Warning);
+    const json = JSON.stringify({ rules: { placeholder: { severity: 'warning', extra: ['【待定】'] } } });
+    try {
+      const doc = await h.open(name);
+      await h.waitForDiagnostics(doc.uri, (d) => d.length > 0 && !pending(d), 'linted, 【待定】 not reported without a config');
+      await vscode.workspace.fs.writeFile(rcUri, iconv.encode(json, 'gb18030'));
+      await h.waitForDiagnostics(doc.uri, pending, '【待定】 reported through the extra pattern of a GB18030 .reportmdrc.json');
+      await expectSameAsCli(doc, `${name} with a GB18030 .reportmdrc.json`);
+      // Neither UTF-8 nor GB18030: refused in the Problems view, naming the file, and not used.
+      await vscode.workspace.fs.writeFile(rcUri, Buffer.concat([Buffer.from(json.slice(0, -3)), Buffer.from([0xe4, 0xb8, 0xff, 0xfe, 0x81, 0x30]), Buffer.from(json.slice(-3))]));
+      const problems = await h.waitForDiagnostics(rcUri, (d) => d.length > 0, 'a problem reported on the undecodable .reportmdrc.json');
+      assert.match(problems[0].message, /^\.reportmdrc\.json: (unrecognised encoding|编码无法识别)/);
+      await h.waitForDiagnostics(doc.uri, (d) => d.length > 0 && !pending(d), 'the undecodable config is not used');
+      await vscode.workspace.fs.writeFile(rcUri, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+      await h.waitForDiagnostics(doc.uri, pending, '【待定】 reported through the extra pattern of a UTF-16 .reportmdrc.json');
+      await h.waitForDiagnostics(rcUri, (d) => d.length === 0, 'no problem left on the UTF-16 .reportmdrc.json');
+      await expectSameAsCli(doc, `${name} with a UTF-16 .reportmdrc.json`);
+    } finally {
+      fs.rmSync(rc, { force: true });
+      await h.resetEditors();
+      fs.rmSync(path.join(h.workspaceDir(), name), { force: true });
+    }
+  });
+
+  it('invalid settings are dropped with one warning naming each; a string "extra" does not break the placeholder rule', async function () {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const doc = await h.open(SEEDS()[0]);
+    const placeholders = (d) => d.filter((x) => h.codeOf(x) === 'placeholder');
+    await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'placeholder errors by default');
+    const config = vscode.workspace.getConfiguration('reportMarkdown');
+    const before = api.settingWarnings().length;
+    try {
+      // A misspelt rule id, and a string where the placeholder rule expects a list of patterns.
+      await config.update('rules', { placeholdr: 'off', placeholder: { severity: 'warning', extra: '【待定】' } }, vscode.ConfigurationTarget.Workspace);
+      await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).length > 0 && placeholders(d).every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
+        'placeholders as warnings: the valid part of reportMarkdown.rules.placeholder applies');
+      const broken = h.ours(doc.uri).filter((d) => /internal error|内部错误/.test(d.message));
+      assert.deepStrictEqual(broken.map((d) => d.message), [], 'no rule fails on the invalid setting');
+      const shown = api.settingWarnings().slice(before);
+      assert.strictEqual(shown.length, 1, `one warning for both problems; got:\n${shown.join('\n')}`);
+      assert.match(shown[0], /^(Report Markdown ignores invalid settings|报告 Markdown 忽略了几项无效设置)/);
+      assert.match(shown[0], /reportMarkdown\.rules: (unknown rule "placeholdr"|未知规则“placeholdr”)/);
+      assert.match(shown[0], /reportMarkdown\.rules\.placeholder\.extra (must be an array, got string|必须是数组)/);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await h.waitForDiagnostics(doc.uri, (d) => placeholders(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+      'placeholder errors back after removing the setting');
   });
 });
 
