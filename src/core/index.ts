@@ -114,7 +114,8 @@ export function renumberEdits(text: string): TextEdit[] {
 
 /** An outline entry for editors and the CLI (0-based ranges). */
 export type OutlineNode = {
-  kind: 'title' | 'section' | 'heading';
+  /** `masthead` / `imprint`: the 版头 / 版记 (a group with one child per element). */
+  kind: 'title' | 'section' | 'heading' | 'masthead' | 'imprint';
   level: number;
   marker: string;
   title: string;
