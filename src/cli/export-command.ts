@@ -263,6 +263,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         ...(settings.layout ? { layout: settings.layout as LayoutOverrides } : {}),
         ...(settings.author !== undefined ? { author: settings.author } : {}),
         ...(settings.tableOfContents !== undefined ? { tableOfContents: settings.tableOfContents } : {}),
+        ...(settings.fields ? { fields: settings.fields } : {}),
       });
     } catch (error) {
       // A bad export.layout value: name the setting (the exporter's message does) and where it came from.

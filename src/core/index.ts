@@ -20,6 +20,7 @@ export type { Finding, Lang, Position, Range, Severity, TextEdit } from './types
 export type { ReportDocument, TextBlock } from './parse/report.js';
 export type * from './parse/nodes.js';
 export { ConfigError, mergeConfig, parseReport };
+export { FRONT_MATTER_FIELDS } from './parse/parts.js';
 
 /** Validates a configuration object (e.g. built from editor settings); throws ConfigError naming the setting. */
 export function validateConfig(value: unknown, source: string): Config {

@@ -1,5 +1,6 @@
 /** Configuration: `.reportmdrc.json` and editor settings, normalised for the runner. */
 import type { Severity } from '../types.js';
+import { FRONT_MATTER_FIELDS } from '../parse/parts.js';
 import { unsafePatternReason } from './safe-pattern.js';
 
 export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
@@ -11,6 +12,8 @@ export type ExportConfig = {
   layout?: Record<string, unknown>;
   /** Folder images may be embedded from (absolute, or relative to the .reportmdrc.json's folder); default the document's folder. */
   imageRoot?: string;
+  /** Unit defaults of 版头 and 版记 fields by name (发文机关标志, 印发机关 …), as in the front matter. */
+  fields?: Record<string, string>;
 };
 
 export type Config = {
@@ -131,10 +134,16 @@ function validateExport(value: unknown, source: string): ExportConfig | undefine
       if (typeof setting !== 'boolean') throw new ConfigError(`${source}: export.tableOfContents must be true or false`);
     } else if (key === 'layout') {
       if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.layout must be an object`);
+    } else if (key === 'fields') {
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw new ConfigError(`${source}: export.fields must be an object of field names and texts`);
+      for (const [name, text] of Object.entries(setting as Record<string, unknown>)) {
+        if (!Object.hasOwn(FRONT_MATTER_FIELDS, name)) throw new ConfigError(`${source}: export.fields has no field "${name}" (fields: ${Object.keys(FRONT_MATTER_FIELDS).join(', ')})`);
+        if (typeof text !== 'string' || text.length > 200) throw new ConfigError(`${source}: export.fields.${name} must be a text of at most 200 characters`);
+      }
     } else if (key === 'imageRoot') {
       if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw new ConfigError(`${source}: export.imageRoot must be a folder path`);
     } else {
-      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot)`);
+      throw new ConfigError(`${source}: unknown setting "export.${key}" (allowed: author, tableOfContents, layout, imageRoot, fields)`);
     }
   }
   return record as ExportConfig;

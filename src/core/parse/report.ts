@@ -192,7 +192,8 @@ function readFrontMatter(text: string, lines: LineTable, contentStarts: number[]
     if (!match || raw.startsWith('#')) continue;
     const field = FRONT_MATTER_FIELDS[match[1]!.trim()];
     if (!field) continue;
-    let value = match[2]!;
+    // A trailing HTML comment (a directive or a fixture's expectation) is not part of the value.
+    let value = match[2]!.replace(/[ \t\u3000]*<!--.*?-->$/, '');
     let valueStart = start + raw.indexOf(value, match[1]!.length);
     // A quoted value: "…" or '…'.
     if (value.length >= 2 && /^(["']).*\1$/.test(value)) {
