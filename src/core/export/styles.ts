@@ -152,7 +152,7 @@ export const DEFAULT_LAYOUT: Layout = {
   signatureRightChars: 2,
   pageNumbers: { enabled: true, prefix: '\u2014 ', suffix: ' \u2014', edgeIndent: 280 },
   tableBorderSize: 4,
-  masthead: { issuerSize: 72, color: 'FF0000', lineSize: 8, lineSpace: 4, spaceAfterLine: 1158 },
+  masthead: { issuerSize: 72, color: 'FF0000', lineSize: 8, lineSpace: 11, spaceAfterLine: 1158 },
   imprint: { size: 28, thickLine: 8, thinLine: 6 },
 };
 

@@ -7,9 +7,9 @@
  * anchored in the tiny paragraph after it), placed from the page's top so that its
  * bottom border lies on the type area's bottom edge (Word). Its top and bottom
  * borders are the thick lines, the border between rows the thin one; no side
- * borders. Body text never runs beside or under it. LibreOffice draws such a table
- * (and a framed paragraph alike, tried) about one line higher than Word's position
- * (docs/export.md). 抄送: 1 字 in from both sides,
+ * borders. Body text never runs beside or under it. LibreOffice 7.4 keeps a floating
+ * table (or framed paragraphs, tried) nearly as wide as the text area in line with
+ * the text, so there the 版记 follows the last text line (docs/export.md). 抄送: 1 字 in from both sides,
  * wrapped names aligned after the colon; 印发机关 1 字 from the left, 印发日期 1 字
  * from the right (a right tab stop), followed by 印发.
  *
@@ -93,18 +93,21 @@ export function imprintBlocks(group: readonly Imprint[], context: ExportContext)
     });
   const run = (text: string) => new TextRun({ text, size: layout.imprint.size, characterSpacing: 0 });
   let height = 0;
-  const rows = lines.map((line) => {
+  const rows = lines.map((line, index) => {
     let content: Paragraph;
+    // The rows stay on one page: each row's paragraph is kept with the next row (Word's and LibreOffice's way).
+    const keep = index < lines.length - 1 ? { keepNext: true, keepLines: true } : { keepLines: true };
     let lineCount = 1;
     if (line.kind === 'copyTo') {
       const label = [...(/^(抄\s*[送报]\s*[:：])/.exec(line.text)?.[1] ?? '').replace(/\s/g, '')].length;
       // 1 字 in from both sides; wrapped names align with the first name after the colon.
-      content = paragraph([run(line.text)], { indent: { left: one + label * one, hanging: label * one, right: one } });
+      content = paragraph([run(line.text)], { ...keep, indent: { left: one + label * one, hanging: label * one, right: one } });
       const firstLine = width - 2 * one;
       const length = textWidth(line.text, one);
       lineCount = length <= firstLine ? 1 : 1 + Math.ceil((length - firstLine) / (firstLine - label * one));
     } else {
       content = paragraph([run(line.office), new TextRun({ children: [new Tab()], size: layout.imprint.size }), run(line.date)], {
+        ...keep,
         indent: { left: one, right: one, firstLine: 0 },
         tabStops: [{ type: TabStopType.RIGHT, position: width - one }],
       });
