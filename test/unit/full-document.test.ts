@@ -62,6 +62,9 @@ describe('full 公文: 版头 and 版记', () => {
 
     it('reads a --- block with other lines as text, not as front matter', () => {
       assert.ok(!roles('---\n- 一项\n---\n关于工作的报告\n正文。').some((role) => role.startsWith('masthead')));
+      // Between two rules, a line with a colon but no known field stays text.
+      const kept = parseReport('---\n说明：本文为征求意见稿\n---\n关于工作的报告\n正文。');
+      assert.ok(JSON.stringify(kept.root).includes('本文为征求意见稿'));
     });
 
     it('shows the 版头 and 版记 in the outline, one group each', () => {

@@ -168,7 +168,7 @@ const MAX_FRONT_MATTER_LINES = 60;
  * Optional front matter at the top: `---`, flat `字段: 值` lines with the names of the
  * 版头 and 版记 elements (parts.ts FRONT_MATTER_FIELDS), `---` (or `...`). Values may be
  * quoted; `#` lines are comments; keys not known are ignored. A block with any other
- * line (nested YAML, prose) is no front matter and is read as text.
+ * line (nested YAML, prose), or without one known field, is no front matter and is read as text.
  */
 function readFrontMatter(text: string, lines: LineTable, contentStarts: number[]): { end: number; fields: Array<{ node: RootContent; block: TextBlock }> } | undefined {
   const lineCount = lines.starts.length;
@@ -213,6 +213,8 @@ function readFrontMatter(text: string, lines: LineTable, contentStarts: number[]
         : { type: 'imprint', role: field.role, frontMatter: true, children, position };
     fields.push({ node, block: { node, line, start: valueStart, end: valueStart + value.length, textRanges: [[valueStart, valueStart + value.length]], topLevel: true } });
   }
+  // Without a single known field the block is text between two rules (`---` / `说明：…` / `---`), kept as written.
+  if (fields.length === 0) return undefined;
   return { end, fields };
 }
 
