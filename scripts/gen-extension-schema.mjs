@@ -79,6 +79,12 @@ const schema = {
         author: { type: 'string', description: '文档属性中的作者 / Author in the document properties' },
         tableOfContents: { type: 'boolean', default: false, description: '在正文前插入目录 / Insert a table of contents before the body' },
         layout: { type: 'object', description: '版式覆盖（页面、行距、字号、字体、各级标题…，单位 twip） / Layout overrides (page, line pitch, sizes, fonts, headings …, in twips); see docs/export.md' },
+        fields: {
+          type: 'object',
+          description: '单位默认的版头、版记字段（发文机关标志、印发机关…），补全文档已有的版头或版记 / Unit defaults of 版头 and 版记 fields (发文机关标志, 印发机关 …), completing a 版头 or 版记 the document has; see docs/export.md',
+          properties: Object.fromEntries(Object.keys(core.FRONT_MATTER_FIELDS).map((name) => [name, { type: 'string', maxLength: 200 }])),
+          additionalProperties: false,
+        },
         imageRoot: { type: 'string', description: '允许嵌入图片的文件夹（绝对路径，或相对于本文件所在文件夹）；默认为文档所在文件夹 / Folder images may be embedded from (absolute, or relative to this file\'s folder); default: the document\'s folder' },
         seal: { type: 'boolean', default: false, description: '加盖印章：成文日期右空四字，发文机关署名以成文日期为准居中（GB/T 9704 7.3.5.1）；默认不加盖印章（7.3.5.2） / Sealed document: date right-indented 4 characters, signature centred over it (GB/T 9704 7.3.5.1); default: no seal (7.3.5.2)' },
         fonts: {

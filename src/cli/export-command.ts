@@ -266,6 +266,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         ...(settings.seal !== undefined ? { seal: settings.seal } : {}),
         ...(settings.fonts !== undefined ? { fonts: settings.fonts as FontSetting } : {}),
         lineBreaks: lineBreaksFor(input),
+        ...(settings.fields ? { fields: settings.fields } : {}),
       });
     } catch (error) {
       // A bad export.layout or export.fonts value: name the setting (the exporter's message does) and where it came from.

@@ -22,6 +22,7 @@ export type { ReportDocument, TextBlock } from './parse/report.js';
 export type * from './parse/nodes.js';
 export { ConfigError, findReservedKey, mergeConfig, parseReport };
 export { DecodeError, decodeText, type DecodedText, type TextEncodingName } from './decode.js';
+export { FRONT_MATTER_FIELDS } from './parse/parts.js';
 
 /** Validates a configuration object (e.g. built from editor settings); throws ConfigError naming the setting. */
 export function validateConfig(value: unknown, source: string, lang: Lang = 'en'): Config {
@@ -119,7 +120,8 @@ export function renumberEdits(text: string): TextEdit[] {
 
 /** An outline entry for editors and the CLI (0-based ranges). */
 export type OutlineNode = {
-  kind: 'title' | 'section' | 'heading';
+  /** `masthead` / `imprint`: the 版头 / 版记 (a group with one child per element). */
+  kind: 'title' | 'section' | 'heading' | 'masthead' | 'imprint';
   level: number;
   marker: string;
   title: string;

@@ -8,6 +8,8 @@ import { isReportDocument } from './settings.js';
 function symbolKind(node: OutlineNode): vscode.SymbolKind {
   if (node.kind === 'title') return vscode.SymbolKind.File;
   if (node.kind === 'section') return vscode.SymbolKind.Namespace;
+  // 版头 and 版记: a group with one field per element.
+  if (node.kind === 'masthead' || node.kind === 'imprint') return node.level === 0 ? vscode.SymbolKind.Struct : vscode.SymbolKind.Field;
   return vscode.SymbolKind.String;
 }
 

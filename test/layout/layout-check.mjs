@@ -111,3 +111,40 @@ export function lostPunctuation(sourceText, pages) {
   const pdfText = pages.map((page) => page.body.map((line) => line.text).join('')).join('');
   return { source: count(sourceText), pdf: count(pdfText) };
 }
+
+/** Page `page` (1-based) of a PDF rendered at `dpi` as RGB pixels: { width, height, pixel(x, y) → [r, g, b] }. */
+export function renderPage(pdf, page, dpi = 72) {
+  const result = spawnSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
+  const data = result.stdout;
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm: not a P6 image');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const offset = header[0].length;
+  return { width, height, pixel: (x, y) => [...data.subarray(offset + 3 * (y * width + x), offset + 3 * (y * width + x) + 3)] };
+}
+
+/**
+ * Horizontal rules on a rendered page: runs of rows in which at least `share` of the pixels
+ * between x0 and x1 (pixels) match `test`; each as { top, bottom, left, right } in pixels.
+ */
+export function horizontalRules(image, x0, x1, test, share = 0.9) {
+  const rules = [];
+  for (let y = 0; y < image.height; y++) {
+    let count = 0;
+    let left = -1;
+    let right = -1;
+    for (let x = x0; x <= x1; x++) {
+      if (!test(image.pixel(x, y))) continue;
+      count++;
+      if (left < 0) left = x;
+      right = x;
+    }
+    if (count < share * (x1 - x0 + 1)) continue;
+    const last = rules.at(-1);
+    if (last && last.bottom === y - 1) last.bottom = y;
+    else rules.push({ top: y, bottom: y, left, right });
+  }
+  return rules;
+}

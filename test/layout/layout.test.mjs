@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closingIndents, DEFAULT_LAYOUT, textWidth } from '../../out/src/core/export/index.js';
-import { allFullWidth, characterUnits, commandAvailable, convertToPdf, exportToFile, lostPunctuation, readPdfLines, readText, splitPages } from './layout-check.mjs';
+import { allFullWidth, characterUnits, commandAvailable, convertToPdf, exportToFile, horizontalRules, lostPunctuation, readPdfLines, readText, renderPage, splitPages } from './layout-check.mjs';
 import { parseReport } from '../../out/src/core/index.js';
 import { toString } from 'mdast-util-to-string';
 
@@ -124,6 +124,80 @@ describe('layout (LibreOffice): 22 lines x 28 characters', function () {
       });
     });
   }
+
+  // Full 公文 (GB/T 9704 7.2, 7.4): the examples with 版头 and 版记.
+  describe('full 公文: 版头 and 版记 (examples)', () => {
+    const MM = 72 / 25.4;
+    const TOP = layout.page.marginTop / 20;
+    const BOTTOM = (layout.page.height - layout.page.marginBottom) / 20;
+    const WIDTH = RIGHT - LEFT;
+    const red = ([r, g, b]) => r > 180 && g < 110 && b < 110;
+    /** Text lines of a page below y (points). */
+    const lines = (page, y) => page.body.filter((line) => line.yMin > y).length;
+    const dark = ([r, g, b]) => r < 110 && g < 110 && b < 110;
+    for (const [name, issuer, docNumber, upward] of [
+      ['flood-notice.report.md', '江屿市人民政府文件', '江政发〔2026〕12号', false],
+      ['safety-report.report.md', '江屿市应急管理局文件', '江应急〔2026〕7号', true],
+    ]) {
+      describe(name, () => {
+        let pdf;
+        let pages;
+        before(async function () {
+          if (!commandAvailable('pdftoppm', ['-v'])) this.skip();
+          const text = readText(join(import.meta.dirname, '..', '..', 'examples', name));
+          pdf = convertToPdf(await exportToFile(text, name.replace(/\.report\.md$/, '')));
+          pages = splitPages(readPdfLines(pdf), layout);
+        });
+
+        it(`puts the red 发文机关标志 ${upward ? 80 : 35} mm below the top of the type area`, () => {
+          const line = pages[0].body.find((candidate) => candidate.text.replace(/\s/g, '') === issuer);
+          assert.ok(line, `no line ${issuer} on page 1`);
+          const distance = (line.yMin - TOP) / MM;
+          assert.ok(Math.abs(distance - (upward ? 80 : 35)) < 2, `标志 top ${distance.toFixed(1)} mm below the type area's top`);
+          assert.ok(Math.abs((line.xMin + line.xMax) / 2 - (LEFT + RIGHT) / 2) < 3, 'centred');
+        });
+
+        it('draws the red line about 4 mm under the 发文字号, across the type area', () => {
+          const line = pages[0].body.find((candidate) => candidate.text.replace(/\s/g, '').startsWith(docNumber));
+          assert.ok(line, `no line ${docNumber} on page 1`);
+          const image = renderPage(pdf, 1, 144);
+          const scale = 144 / 72;
+          const rules = horizontalRules(image, Math.round((LEFT + 2) * scale), Math.round((RIGHT - 2) * scale), red);
+          assert.equal(rules.length, 1, `red rules: ${JSON.stringify(rules)}`);
+          const rule = rules[0];
+          const below = ((rule.top + rule.bottom) / 2 / scale - line.yMax) / MM;
+          assert.ok(below > 2 && below < 6, `red line ${below.toFixed(1)} mm below the 发文字号`);
+          assert.ok(Math.abs((rule.right - rule.left + 1) / scale - WIDTH) < 2 * MM, `red line ${((rule.right - rule.left + 1) / scale / MM).toFixed(1)} mm wide`);
+          if (upward) {
+            assert.ok(Math.abs(line.xMin - LEFT - 16) < 3, '发文字号 1 字 from the left');
+            assert.match(line.text.replace(/\s/g, ''), /签发人：/);
+            assert.ok(Math.abs(RIGHT - line.xMax - 16) < 3, '签发人 ends 1 字 from the right');
+          }
+        });
+
+        it('puts the 版记 last on the last page, in one piece, between thick and thin lines as wide as the type area', () => {
+          const last = pages.at(-1);
+          const printed = last.body.at(-1);
+          assert.match(printed.text.replace(/\s/g, ''), /印发$/, `last line of the last page: ${printed.text}`);
+          const image = renderPage(pdf, pages.length, 144);
+          const scale = 144 / 72;
+          const rules = horizontalRules(image, Math.round((LEFT + 2) * scale), Math.round((RIGHT - 2) * scale), dark);
+          assert.equal(rules.length, 3, `版记 lines: ${JSON.stringify(rules)}`);
+          const [top, middle, bottom] = rules.map((rule) => ({ y: (rule.top + rule.bottom) / 2 / scale, thickness: rule.bottom - rule.top + 1 }));
+          assert.ok(top.y < middle.y && middle.y < printed.yMin && printed.yMax < bottom.y, 'lines around 抄送 and 印发');
+          // Word places the table's bottom border on the type area's bottom; LibreOffice keeps a table this wide in
+          // line with the text, right under its last line (docs/export.md): nothing but the 版记 below the text.
+          assert.ok(bottom.y <= BOTTOM + 1, `last 版记 line ${((bottom.y - BOTTOM) / MM).toFixed(1)} mm below the type area`);
+          const above = last.body.filter((line) => line.yMax < top.y);
+          assert.equal(last.body.length - above.length, lines(last, top.y), 'only 版记 lines below the first 版记 line');
+          for (const rule of rules) assert.ok(Math.abs((rule.right - rule.left + 1) / scale - WIDTH) < 2 * MM, `版记 line ${((rule.right - rule.left + 1) / scale / MM).toFixed(1)} mm wide`);
+          assert.ok(top.thickness >= middle.thickness && bottom.thickness >= middle.thickness, 'first and last lines at least as thick as the middle one');
+          assert.ok(Math.abs(printed.xMin - LEFT - 14) < 3, '印发机关 1 字 from the left');
+          assert.ok(Math.abs(RIGHT - printed.xMax - 14) < 3, '印发日期 1 字 from the right');
+        });
+      });
+    }
+  });
 });
 
 /** The closing parts of a 公文 (GB/T 9704 7.3.4-7.3.7), laid out by LibreOffice and measured. */

@@ -96,6 +96,27 @@ export type Layout = {
   };
   /** Table borders: eighths of a point (4 = 0.5 pt). */
   tableBorderSize: number;
+  /** 版头 (GB 7.2): the 发文机关标志 and the separator line under the 发文字号. */
+  masthead: {
+    /** Largest size of the 发文机关标志 (half-points; smaller when the name would not fit on one line): 小初 36 pt. */
+    issuerSize: number;
+    /** Colour of the 发文机关标志 and of the separator line (RGB hex). */
+    color: string;
+    /** Thickness of the separator line, eighths of a point (8 = 1 pt). */
+    lineSize: number;
+    /** Distance from the 发文字号's line box to the separator line, points (4 mm below the text). */
+    lineSpace: number;
+    /** Space under the separator line: the title stands two lines below it (GB 7.3.1). */
+    spaceAfterLine: number;
+  };
+  /** 版记 (GB 7.4): 四号, separator lines 0.35 mm (thick) and 0.25 mm (thin). */
+  imprint: {
+    size: number;
+    /** First and last separator lines, eighths of a point (8 = 1 pt ≈ 0.35 mm). */
+    thickLine: number;
+    /** Lines between the 版记 elements (6 = 0.75 pt ≈ 0.26 mm). */
+    thinLine: number;
+  };
 };
 
 /** The defaults: GB/T 9704-2012 numbers as written by Word-authored templates (see the reference). */
@@ -136,6 +157,8 @@ export const DEFAULT_LAYOUT: Layout = {
   sealDateRightChars: 4,
   pageNumbers: { enabled: true, prefix: '\u2014 ', suffix: ' \u2014', edgeIndent: 280 },
   tableBorderSize: 4,
+  masthead: { issuerSize: 72, color: 'FF0000', lineSize: 8, lineSpace: 11, spaceAfterLine: 1158 },
+  imprint: { size: 28, thickLine: 8, thinLine: 6 },
 };
 
 /** Partial overrides, any depth (settings / .reportmdrc.json `export.layout`). */
@@ -154,6 +177,8 @@ export type LayoutOverrides = {
   sealDateRightChars?: number;
   pageNumbers?: Partial<Layout['pageNumbers']>;
   tableBorderSize?: number;
+  masthead?: Partial<Layout['masthead']>;
+  imprint?: Partial<Layout['imprint']>;
 };
 
 /** The default layout with the faces of a font profile (fonts.ts) in every font slot. */
@@ -193,6 +218,8 @@ export function resolveLayout(overrides: LayoutOverrides = {}, fonts?: FontSetti
     sealDateRightChars: overrides.sealDateRightChars ?? base.sealDateRightChars,
     pageNumbers: { ...base.pageNumbers, ...overrides.pageNumbers },
     tableBorderSize: overrides.tableBorderSize ?? base.tableBorderSize,
+    masthead: { ...base.masthead, ...overrides.masthead },
+    imprint: { ...base.imprint, ...overrides.imprint },
   };
   validateLayout(layout);
   return layout;
@@ -234,6 +261,16 @@ function validateLayout(layout: Layout): void {
   requireInteger('sealDateRightChars', layout.sealDateRightChars, 0, 20);
   requireInteger('pageNumbers.edgeIndent', layout.pageNumbers.edgeIndent, 0, 15840);
   requireInteger('tableBorderSize', layout.tableBorderSize, 0, 96);
+  requireInteger('masthead.issuerSize', layout.masthead.issuerSize, 2, 3276);
+  if (typeof layout.masthead.color !== 'string' || !/^[0-9A-Fa-f]{6}$/.test(layout.masthead.color)) {
+    throw new RangeError(`export layout: "masthead.color" must be six hex digits (FF0000), got ${JSON.stringify(layout.masthead.color)}`);
+  }
+  requireInteger('masthead.lineSize', layout.masthead.lineSize, 2, 96);
+  requireInteger('masthead.lineSpace', layout.masthead.lineSpace, 0, 31);
+  requireInteger('masthead.spaceAfterLine', layout.masthead.spaceAfterLine, 0, 15840);
+  requireInteger('imprint.size', layout.imprint.size, 2, 3276);
+  requireInteger('imprint.thickLine', layout.imprint.thickLine, 2, 96);
+  requireInteger('imprint.thinLine', layout.imprint.thinLine, 2, 96);
 }
 
 /** Every font name the layout writes, each once, in a fixed order (for the font table). */

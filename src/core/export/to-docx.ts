@@ -20,7 +20,10 @@ import { handleBlockquote, handleList } from './handlers/containers.js';
 import { handleCode, handleHtml, handleThematicBreak } from './handlers/other-blocks.js';
 import { handleOutlineHeading } from './handlers/outline-heading.js';
 import { handleParagraph } from './handlers/paragraph.js';
-import { handleAddressee, handleAttachmentNote, handleBodyPart, handleMasthead, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
+import { handleImprint } from './handlers/imprint.js';
+import { handleMasthead } from './handlers/masthead.js';
+import { handleAddressee, handleAttachmentNote, handleBodyPart, handleReportSubtitle, handleReportTitle, handleSectionTitle } from './handlers/report-parts.js';
+import { arrangeFullDocument, type PartFields } from './full-document.js';
 import { handleTable } from './handlers/table.js';
 import { imagePolicy, readImageInfo, resolveImagePath, type ImageInfo, type ImagePolicy } from './image-info.js';
 import { finishPackage, packFull, packPlain } from './pack.js';
@@ -101,6 +104,11 @@ export type DocxExportOptions = {
   seal?: boolean;
   /** Font profile (`windows`, the default; `gb2312`) or explicit faces (fonts.ts); `layout.fonts` still wins. */
   fonts?: FontSetting;
+  /**
+   * Unit defaults of 版头 and 版记 fields by name (发文机关标志, 印发机关 …): they complete
+   * a 版头 or 版记 the document has (full-document.ts).
+   */
+  fields?: PartFields;
 };
 
 export type DocxExportResult = {
@@ -123,7 +131,7 @@ const HANDLERS: Record<string, Handler> = {
   masthead: handleMasthead,
   attachmentNote: handleAttachmentNote,
   note: handleBodyPart,
-  imprint: handleBodyPart,
+  imprint: handleImprint,
   residue: handleBodyPart,
   outlineHeading: handleOutlineHeading,
   signature: handleClosing,
@@ -308,7 +316,8 @@ async function convertReport(original: Root, options: DocxExportOptions) {
   const policy = imagePolicy(options.documentFolder, options.imageRoot);
   // Characters XML forbids: out of the tree (a copy when there are any), the properties and the layout.
   const sanitized = sanitizeTree(original);
-  const root = options.lineBreaks === 'markdown' ? { ...sanitized.root, children: joinWrappedLines(sanitized.root.children) } : sanitized.root;
+  const joined = options.lineBreaks === 'markdown' ? { ...sanitized.root, children: joinWrappedLines(sanitized.root.children) } : sanitized.root;
+  const root = arrangeFullDocument(joined, options.fields);
   for (const finding of sanitized.findings) {
     const warning = makeWarning('invalid-character', finding.removed.join(', '), lang);
     warnings.push(finding.line === undefined ? warning : { ...warning, line: finding.line });

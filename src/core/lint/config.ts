@@ -1,5 +1,6 @@
 /** Configuration: `.reportmdrc.json` and editor settings, normalised for the runner. */
 import type { Lang, Severity } from '../types.js';
+import { FRONT_MATTER_FIELDS } from '../parse/parts.js';
 import { unsafePatternReason } from './safe-pattern.js';
 
 export type RuleSetting = 'off' | Severity | boolean | ({ severity?: Severity | 'off' } & Record<string, unknown>);
@@ -15,6 +16,8 @@ export type ExportConfig = {
   seal?: boolean;
   /** Font profile name (windows, gb2312) or explicit faces; validated by the exporter. */
   fonts?: string | Record<string, unknown>;
+  /** Unit defaults of 版头 and 版记 fields by name (发文机关标志, 印发机关 …), as in the front matter. */
+  fields?: Record<string, string>;
 };
 
 export type Config = {
@@ -122,6 +125,11 @@ function messages(lang: Lang) {
       zh
         ? 'export.fonts 必须是字体方案名（windows、gb2312）或字体名对象'
         : 'export.fonts must be a profile name (windows, gb2312) or an object of font names',
+    fieldsObject: () => (zh ? 'export.fields 必须是由字段名和文字组成的对象' : 'export.fields must be an object of field names and texts'),
+    fieldsUnknown: (name: string, known: string) =>
+      zh ? `export.fields 中没有字段“${name}”（可用字段：${known}）` : `export.fields has no field "${name}" (fields: ${known})`,
+    fieldsText: (name: string) =>
+      zh ? `export.fields.${name} 必须是不超过 200 个字符的文字` : `export.fields.${name} must be a text of at most 200 characters`,
   };
 }
 
@@ -203,6 +211,12 @@ function validateExport(value: unknown, source: string, m: Messages): ExportConf
       if (typeof setting !== 'boolean') throw configError(source, m.tocBoolean());
     } else if (key === 'layout') {
       if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw configError(source, m.layoutObject());
+    } else if (key === 'fields') {
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) throw configError(source, m.fieldsObject());
+      for (const [name, text] of Object.entries(setting as Record<string, unknown>)) {
+        if (!Object.hasOwn(FRONT_MATTER_FIELDS, name)) throw configError(source, m.fieldsUnknown(name, Object.keys(FRONT_MATTER_FIELDS).join(', ')));
+        if (typeof text !== 'string' || text.length > 200) throw configError(source, m.fieldsText(name));
+      }
     } else if (key === 'imageRoot') {
       if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw configError(source, m.imageRoot());
     } else if (key === 'seal') {
@@ -210,7 +224,7 @@ function validateExport(value: unknown, source: string, m: Messages): ExportConf
     } else if (key === 'fonts') {
       if (typeof setting !== 'string' && (typeof setting !== 'object' || setting === null || Array.isArray(setting))) throw configError(source, m.fontsValue());
     } else {
-      throw configError(source, m.unknownSetting(`export.${key}`, 'author, tableOfContents, layout, imageRoot, seal, fonts'));
+      throw configError(source, m.unknownSetting(`export.${key}`, 'author, tableOfContents, layout, imageRoot, seal, fonts, fields'));
     }
   }
   return record as ExportConfig;

@@ -3,10 +3,14 @@ import { toString } from 'mdast-util-to-string';
 import type { OutlineMarker } from '../parse/nodes.js';
 import type { ReportDocument } from '../parse/report.js';
 
-/** One node of the outline. Sections (unnumbered titles) are roots; headings nest by level. */
+/**
+ * One node of the outline. Sections (unnumbered titles) are roots; headings nest by level.
+ * The 版头 and the 版记 are one root each (`masthead`, `imprint`, titled 版头 / 版记) with
+ * one child per element (level 1, titled with the element's name and text: `发文字号 国办发〔2019〕3号`).
+ */
 export type OutlineEntry = {
-  kind: 'title' | 'section' | 'heading';
-  /** 0 for titles and sections, else the marker level 1–5. */
+  kind: 'title' | 'section' | 'heading' | 'masthead' | 'imprint';
+  /** 0 for titles, sections and the 版头 / 版记 groups, else the marker level 1–5 (1 for 版头 and 版记 elements). */
   level: number;
   marker?: OutlineMarker;
   title: string;
@@ -47,12 +51,28 @@ export function buildOutline(document: ReportDocument): Outline {
   let section: OutlineEntry | undefined;
   let stack: OutlineEntry[] = [];
   let part = 0;
+  const partGroups: Partial<Record<'masthead' | 'imprint', OutlineEntry>> = {};
 
   for (const node of document.root.children) {
     const position = node.position;
     if (!position) continue;
     if (node.type === 'sectionTitle' && node.role === 'attachment') part++;
     const base = { line: position.start.line - 1, start: position.start.offset!, end: position.end.offset!, sectionEndLine: position.end.line - 1, part, children: [] };
+    if (node.type === 'masthead' || node.type === 'imprint') {
+      // One group per document for each of 版头 and 版记, wherever its elements stand (front matter or lines).
+      let group = partGroups[node.type];
+      if (!group) {
+        group = { kind: node.type, level: 0, title: node.type === 'masthead' ? '版头' : '版记', ...base, children: [] };
+        partGroups[node.type] = group;
+        roots.push(group);
+        all.push(group);
+      }
+      const text = toString(node, { includeHtml: false }).trim();
+      const entry: OutlineEntry = { kind: node.type, level: 1, title: partEntryTitle(node.role, text), ...base, parent: group };
+      group.children.push(entry);
+      group.end = Math.max(group.end, entry.end);
+      continue;
+    }
     if (node.type === 'reportTitle') {
       const entry: OutlineEntry = { kind: 'title', level: 0, title: toString(node, { includeHtml: false }).trim(), ...base };
       roots.push(entry);
@@ -99,6 +119,11 @@ export function buildOutline(document: ReportDocument): Outline {
     }
     entry.sectionEndLine = Math.max(entry.line, endLine);
   }
+  // A 版头 or 版记 group covers its own elements only.
+  for (const group of Object.values(partGroups)) {
+    const last = group.children[group.children.length - 1]!;
+    group.sectionEndLine = Math.max(group.line, last.line);
+  }
 
   const groups: SiblingGroup[] = [];
   const collect = (parent: OutlineEntry | undefined, children: OutlineEntry[]): void => {
@@ -129,4 +154,25 @@ export function buildOutline(document: ReportDocument): Outline {
   if (run.length > 0) collect(undefined, run);
   groups.sort((left, right) => left.items[0]!.start - right.items[0]!.start);
   return { roots, headings, groups };
+}
+
+/** Names of the 版头 and 版记 elements, as GB/T 9704 calls them. */
+const PART_LABELS: Record<string, string> = {
+  copyNumber: '份号',
+  secrecy: '密级',
+  urgency: '紧急程度',
+  issuer: '发文机关标志',
+  docNumber: '发文字号',
+  signer: '签发人',
+  copyTo: '抄送',
+  printed: '印发',
+  printOffice: '印发机关',
+  printDate: '印发日期',
+};
+
+/** `发文字号 国办发〔2019〕3号`; a line that names itself (`签发人：张三`, `抄送：…`) keeps its own label. */
+function partEntryTitle(role: string, text: string): string {
+  const named = /^(签\s*发\s*人|抄\s*送|抄\s*报)\s*[:：]\s*/.exec(text);
+  if (named) return `${named[1]!.replace(/\s/g, '')} ${text.slice(named[0].length)}`;
+  return `${PART_LABELS[role] ?? role} ${text}`;
 }

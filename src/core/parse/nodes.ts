@@ -62,6 +62,8 @@ export interface SectionTitle extends Parent {
 export interface Masthead extends Parent {
   type: 'masthead';
   role: 'docNumber' | 'copyNumber' | 'secrecy' | 'urgency' | 'signer' | 'issuer';
+  /** Set when the element comes from the front matter (`发文字号: …`): the children are the value alone. */
+  frontMatter?: true;
   children: PhrasingContent[];
 }
 
@@ -79,9 +81,12 @@ export interface Note extends Parent {
   children: PhrasingContent[];
 }
 
-/** 版记 line: 抄送：…, ××办公室 2026年8月1日印发. */
+/** 版记 line: 抄送：…, ××办公室 2026年8月1日印发 (front matter: 印发机关 and 印发日期 apart). */
 export interface Imprint extends Parent {
   type: 'imprint';
+  role: 'copyTo' | 'printed' | 'printOffice' | 'printDate';
+  /** Set when the element comes from the front matter (`抄送: …`): the children are the value alone. */
+  frontMatter?: true;
   children: PhrasingContent[];
 }
 

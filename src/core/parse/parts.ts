@@ -14,7 +14,7 @@ export const DATE_LINE =
   /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
 
 /** 发文字号: 国办发〔2019〕3号, 粤府〔2024〕12号, 京政发[2020]第5号. */
-const DOC_NUMBER = /^[（(]?[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号[）)]?$/;
+const DOC_NUMBER = /^[（(]?[\u4e00-\u9fffA-Za-z×○]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号[）)]?$/;
 
 /** 版头 lines other than the 发文字号: 份号, 密级, 紧急程度, 签发人. */
 const MASTHEAD = /^(?:[0-9]{6}|(?:绝密|机密|秘密)(?:\s*★\s*[0-9一二三四五六七八九十]+\s*年)?|特急|加急|特提|平急|签\s*发\s*人\s*[:：].{1,30})$/;
@@ -64,10 +64,20 @@ export function isDocNumber(content: string): boolean {
   return DOC_NUMBER.test(content.trim());
 }
 
+/** An upward document's 发文字号 and 签发人 written on one line: `×政发〔2026〕3号　　签发人：张三`. */
+const DOC_NUMBER_WITH_SIGNER = /^([\u4e00-\u9fffA-Za-z×○]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号)[\s\u3000]+签\s*发\s*人\s*[:：]\s*\S.{0,30}$/;
+
+/** The 发文字号 part of a line that also names the 签发人, or undefined. */
+export function docNumberBeforeSigner(content: string): string | undefined {
+  return DOC_NUMBER_WITH_SIGNER.exec(content.trim())?.[1];
+}
+
+export type MastheadRole = 'docNumber' | 'copyNumber' | 'secrecy' | 'urgency' | 'signer' | 'issuer';
+
 /** The role of a 版头 line, or undefined. */
-export function mastheadRole(content: string): 'docNumber' | 'copyNumber' | 'secrecy' | 'urgency' | 'signer' | 'issuer' | undefined {
+export function mastheadRole(content: string): MastheadRole | undefined {
   const trimmed = content.trim();
-  if (DOC_NUMBER.test(trimmed)) return 'docNumber';
+  if (DOC_NUMBER.test(trimmed) || DOC_NUMBER_WITH_SIGNER.test(trimmed)) return 'docNumber';
   if (!MASTHEAD.test(trimmed)) return ISSUER_MARK.test(trimmed) ? 'issuer' : undefined;
   if (/^[0-9]{6}$/.test(trimmed)) return 'copyNumber';
   if (/^(?:绝密|机密|秘密)/.test(trimmed)) return 'secrecy';
@@ -162,6 +172,43 @@ export function isNoteLine(content: string): boolean {
 
 /** 版记 lines: 抄送：…, 抄报：…, ××办公室　2026年8月1日印发. */
 export function isImprintLine(content: string): boolean {
-  const trimmed = content.trim();
-  return /^(?:抄\s*送|抄\s*报)\s*[:：]/.test(trimmed) || (trimmed.length <= 60 && /[0-9０-９〇○零一二三四五六七八九十]\s*日\s*印\s*发$/.test(trimmed));
+  return imprintRole(content) !== undefined;
 }
+
+/**
+ * The role of a 版记 line: `copyTo` (抄送：…), `printed` (印发机关和印发日期 on one line);
+ * from front matter also `printOffice` (印发机关) and `printDate` (印发日期) alone.
+ */
+export type ImprintRole = 'copyTo' | 'printed' | 'printOffice' | 'printDate';
+
+/** The role of a written 版记 line, or undefined. */
+export function imprintRole(content: string): 'copyTo' | 'printed' | undefined {
+  const trimmed = content.trim();
+  if (/^(?:抄\s*送|抄\s*报)\s*[:：]/.test(trimmed)) return 'copyTo';
+  if (trimmed.length <= 60 && /[0-9０-９〇○零一二三四五六七八九十]\s*日\s*印\s*发$/.test(trimmed)) return 'printed';
+  return undefined;
+}
+
+/** The date of a 印发 line (`××办公室　　2026年8月1日印发` → `2026年8月1日`) with its index, or undefined. */
+export function printedDate(content: string): { date: string; index: number } | undefined {
+  const match = /((?:[0-9０-９]{2,4}|[〇○零一二三四五六七八九]{2,4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)\s*印\s*发$/.exec(content);
+  return match ? { date: match[1]!, index: match.index } : undefined;
+}
+
+/**
+ * Front matter fields of the 版头 and 版记 (the same names as the printed elements),
+ * with the node each becomes. Unknown keys are ignored.
+ */
+export const FRONT_MATTER_FIELDS: Readonly<Record<string, { type: 'masthead'; role: MastheadRole } | { type: 'imprint'; role: ImprintRole }>> = {
+  份号: { type: 'masthead', role: 'copyNumber' },
+  密级: { type: 'masthead', role: 'secrecy' },
+  密级和保密期限: { type: 'masthead', role: 'secrecy' },
+  紧急程度: { type: 'masthead', role: 'urgency' },
+  发文机关标志: { type: 'masthead', role: 'issuer' },
+  发文字号: { type: 'masthead', role: 'docNumber' },
+  签发人: { type: 'masthead', role: 'signer' },
+  抄送: { type: 'imprint', role: 'copyTo' },
+  抄送机关: { type: 'imprint', role: 'copyTo' },
+  印发机关: { type: 'imprint', role: 'printOffice' },
+  印发日期: { type: 'imprint', role: 'printDate' },
+};

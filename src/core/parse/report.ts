@@ -16,6 +16,8 @@ import { matchOutlineMarker } from './outline-markers.js';
 import {
   attachmentNumber,
   endsWithDocumentKind,
+  FRONT_MATTER_FIELDS,
+  imprintRole,
   isAddresseeLike,
   isAttachmentHeading,
   isAttachmentNoteStart,
@@ -106,6 +108,14 @@ export function parseReport(text: string): ReportDocument {
   }
 
   let line = 0;
+  const frontMatter = readFrontMatter(text, lines, contentStarts);
+  if (frontMatter) {
+    for (const field of frontMatter.fields) {
+      children.push(field.node);
+      blocks.push(field.block);
+    }
+    line = frontMatter.end + 1;
+  }
   while (line < lineCount) {
     const contentStart = contentStarts[line]!;
     const end = lines.ends[line]!;
@@ -147,6 +157,65 @@ export function parseReport(text: string): ReportDocument {
   };
   classifyReportParts(text, root, blocks);
   return { text, lines, root, blocks, comments };
+}
+
+/** A front matter key line: `发文字号: 国办发〔2019〕3号` (a colon, half- or full-width). */
+const FRONT_MATTER_LINE = /^([^\s:：#][^:：]{0,19}?)\s*[:：][ \t\u3000]*(.*?)[ \t\u3000]*$/;
+/** Most lines a front matter block may span. */
+const MAX_FRONT_MATTER_LINES = 60;
+
+/**
+ * Optional front matter at the top: `---`, flat `字段: 值` lines with the names of the
+ * 版头 and 版记 elements (parts.ts FRONT_MATTER_FIELDS), `---` (or `...`). Values may be
+ * quoted; `#` lines are comments; keys not known are ignored. A block with any other
+ * line (nested YAML, prose), or without one known field, is no front matter and is read as text.
+ */
+function readFrontMatter(text: string, lines: LineTable, contentStarts: number[]): { end: number; fields: Array<{ node: RootContent; block: TextBlock }> } | undefined {
+  const lineCount = lines.starts.length;
+  const content = (line: number) => text.slice(contentStarts[line]!, lines.ends[line]!).replace(/[ \t]+$/, '');
+  if (lineCount < 3 || content(0) !== '---' || contentStarts[0]! - lines.starts[0]! > 1) return undefined;
+  let end = -1;
+  for (let line = 1; line < Math.min(lineCount, MAX_FRONT_MATTER_LINES); line++) {
+    const value = content(line);
+    if (value === '---' || value === '...') {
+      end = line;
+      break;
+    }
+    if (value !== '' && !value.startsWith('#') && !FRONT_MATTER_LINE.test(value)) return undefined;
+  }
+  if (end < 0) return undefined;
+  const fields: Array<{ node: RootContent; block: TextBlock }> = [];
+  for (let line = 1; line < end; line++) {
+    const start = contentStarts[line]!;
+    const raw = text.slice(start, lines.ends[line]!);
+    const match = FRONT_MATTER_LINE.exec(raw);
+    if (!match || raw.startsWith('#')) continue;
+    const field = FRONT_MATTER_FIELDS[match[1]!.trim()];
+    if (!field) continue;
+    // A trailing HTML comment (a directive or a fixture's expectation) is not part of the value.
+    let value = match[2]!.replace(/[ \t\u3000]*<!--.*?-->$/, '');
+    let valueStart = start + raw.indexOf(value, match[1]!.length);
+    // A quoted value: "…" or '…'.
+    if (value.length >= 2 && /^(["']).*\1$/.test(value)) {
+      value = value.slice(1, -1);
+      valueStart++;
+    }
+    if (value.trim() === '') continue;
+    const lineStart = lines.starts[line]!;
+    const position = {
+      start: { line: line + 1, column: valueStart - lineStart + 1, offset: valueStart },
+      end: { line: line + 1, column: valueStart + value.length - lineStart + 1, offset: valueStart + value.length },
+    };
+    const children: PhrasingContent[] = [textNode(value, valueStart, line, lineStart)];
+    const node: RootContent =
+      field.type === 'masthead'
+        ? { type: 'masthead', role: field.role, frontMatter: true, children, position }
+        : { type: 'imprint', role: field.role, frontMatter: true, children, position };
+    fields.push({ node, block: { node, line, start: valueStart, end: valueStart + value.length, textRanges: [[valueStart, valueStart + value.length]], topLevel: true } });
+  }
+  // Without a single known field the block is text between two rules (`---` / `说明：…` / `---`), kept as written.
+  if (fields.length === 0) return undefined;
+  return { end, fields };
 }
 
 function endPoint(text: string, lines: LineTable): UnistPosition['end'] {
@@ -567,7 +636,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
       if (!isHeadLine(contentOf(node))) break;
-    } else if (node.type !== 'sectionTitle' && node.type !== 'html' && node.type !== 'residue') {
+    } else if (node.type !== 'sectionTitle' && node.type !== 'html' && node.type !== 'residue' && node.type !== 'masthead' && node.type !== 'imprint') {
       break;
     }
     preambleEnd++;
@@ -592,7 +661,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     for (let index = 0; index < preambleEnd; index++) {
       const node = children[index]!;
       const block = blockByNode.get(node);
-      if (!block) continue;
+      // Front matter fields are no title candidates.
+      if (!block || node.type === 'masthead' || node.type === 'imprint') continue;
       if (previousLine >= 0 && block.line - previousLine > 1 && flush()) break;
       previousLine = block.line;
       const content = contentOf(node);
@@ -803,7 +873,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
     } else if (isImprintLine(content)) {
-      replace(index, { type: 'imprint', children: phrasingOf(node), position: node.position! });
+      replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
     } else if (isAttachmentHeading(content)) {
       replace(index, { type: 'sectionTitle', depth: node.type === 'sectionTitle' ? node.depth : 0, role: 'attachment', children: phrasingOf(node), position: node.position! });
     } else if (node.type === 'paragraph' && index >= preambleEnd && (closingStart < 0 || index < closingStart || index > closingDate) && isTitleLike(content) && !isResidueLike(content)) {

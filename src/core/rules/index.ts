@@ -16,6 +16,10 @@ import { punctuationWidth } from './punctuation-width.js';
 import { quoteStyle } from './quote-style.js';
 import { repeatedChar } from './repeated-char.js';
 import { templateResidue } from './template-residue.js';
+import { addresseeRequired } from './addressee-required.js';
+import { attachmentMatch } from './attachment-match.js';
+import { docNumberFormat } from './doc-number-format.js';
+import { reportRequest } from './report-request.js';
 
 export const rules: readonly Rule[] = [
   placeholder,
@@ -34,4 +38,8 @@ export const rules: readonly Rule[] = [
   repeatedChar,
   headingPunctuation,
   dateStyle,
+  docNumberFormat,
+  attachmentMatch,
+  addresseeRequired,
+  reportRequest,
 ];

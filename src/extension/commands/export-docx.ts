@@ -59,6 +59,7 @@ function exportOptions(document: vscode.TextDocument, settings: ExtensionSetting
     ...(tableOfContents ? { tableOfContents: true } : {}),
     ...(Object.keys(layout).length > 0 ? { layout: layout as ReportExportOptions['layout'] } : {}),
     ...(readImage ? { readImage } : {}),
+    ...(fileExport?.fields ? { fields: fileExport.fields } : {}),
   };
 }
 

@@ -1,8 +1,7 @@
 /** Report-specific blocks: title, unnumbered section title, 主送 line, plain Markdown headings. */
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { AlignmentType } from 'docx';
-import type { Addressee, AttachmentNote, Imprint, Masthead, Note, ReportSubtitle, ReportTitle, Residue, SectionTitle } from '../../parse/nodes.js';
+import type { Addressee, AttachmentNote, Imprint, Note, ReportSubtitle, ReportTitle, Residue, SectionTitle } from '../../parse/nodes.js';
 import type { Blocks, ExportContext } from '../context.js';
 import { RunSpec } from '../plain.js';
 import { firstLineIndent, STYLE_IDS, typeAreaWidth } from '../styles.js';
@@ -73,21 +72,6 @@ function isAttachmentTitle(siblings: readonly RootContent[], index: number): boo
 /** 主送机关: flush left, wrapped lines flush left. */
 export function handleAddressee(node: Addressee, context: ExportContext): Blocks {
   return styledParagraph(node.children, STYLE_IDS.addressee, context);
-}
-
-/** 版头 lines: 发文字号 and 发文机关标志 centred, 份号 / 密级 / 紧急程度 / 签发人 flush left (full 版头 layout: GB/T 9704 7.2). */
-export function handleMasthead(node: Masthead, context: ExportContext): Blocks {
-  const { runs } = phrasingRuns(node.children, context);
-  if (runs.length === 0) return [];
-  const centred = node.role === 'docNumber' || node.role === 'issuer';
-  return [
-    context.paragraph({
-      style: STYLE_IDS.normal,
-      alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-      indent: { firstLine: 0, left: 0 },
-      children: runs,
-    }),
-  ];
 }
 
 /** 附注 (GB/T 9704 7.3.6: under the date, 左空二字, in brackets as written) and 版记 lines: body text lines of their own. */
