@@ -12,6 +12,7 @@ export const REQUEST_OR_REPORT_TITLE = /关于.{2,}的(请示|报告)$/;
 
 export const addresseeRequired: Rule = {
   id: 'addressee-required',
+  name: { 'zh-CN': '请示报告须有主送', en: 'Addressee required' },
   severity: 'warning',
   fixable: false,
   tags: ['gongwen'],

@@ -27,6 +27,7 @@ function plain(node: RootContent, text: string): { value: string; start: number 
 
 export const attachmentMatch: Rule = {
   id: 'attachment-match',
+  name: { 'zh-CN': '附件说明与附件一致', en: 'Attachment note matches attachments' },
   severity: 'warning',
   fixable: false,
   tags: ['gongwen', 'attachments'],

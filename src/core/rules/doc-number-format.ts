@@ -23,6 +23,7 @@ export function canonicalDocNumber(text: string): string | undefined {
 
 export const docNumberFormat: Rule = {
   id: 'doc-number-format',
+  name: { 'zh-CN': '发文字号格式', en: 'Document number format' },
   severity: 'warning',
   fixable: true,
   tags: ['gongwen', 'masthead'],

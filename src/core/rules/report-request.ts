@@ -12,6 +12,7 @@ const REQUEST = /(?:妥否|当否|可否|是否妥当)[，,]?\s*请(?:批示|审
 
 export const reportRequest: Rule = {
   id: 'report-request',
+  name: { 'zh-CN': '报告不夹带请示', en: 'No request in a report' },
   severity: 'warning',
   fixable: false,
   tags: ['gongwen'],
