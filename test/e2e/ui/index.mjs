@@ -13,6 +13,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const mocha = new Mocha({
   ui: 'bdd', color: false, reporter: 'spec', timeout: 180000, grep: process.env.REPORT_MD_E2E_GREP || undefined,
 });
+// Screenshots of the previous run go before any suite starts (a suite clearing them would delete
+// the ones the suites before it took).
+const artifacts = process.env.REPORT_MD_E2E_ARTIFACTS;
+if (artifacts && fs.existsSync(artifacts)) {
+  for (const f of fs.readdirSync(artifacts).filter((n) => /^ui-.*\.png$/.test(n))) fs.rmSync(path.join(artifacts, f));
+}
 for (const f of fs.readdirSync(here).filter((n) => n.endsWith('.test.mjs')).sort()) {
   mocha.addFile(path.join(here, f));
 }

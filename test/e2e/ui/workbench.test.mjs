@@ -16,9 +16,6 @@ describe('UI: the workbench with Report Markdown (en)', function () {
   let page;
 
   before(async function () {
-    for (const f of fs.readdirSync(env.REPORT_MD_E2E_ARTIFACTS).filter((n) => /^ui-.*\.png$/.test(n))) {
-      fs.rmSync(path.join(env.REPORT_MD_E2E_ARTIFACTS, f));
-    }
     browser = await launch();
     page = browser.context.pages()[0] || await browser.context.newPage();
     await openWorkbench(page, env.REPORT_MD_E2E_URL, WS);
