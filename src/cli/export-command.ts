@@ -162,7 +162,20 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
+/**
+ * Why OUT must not be written, checked before any work (shared by export and import): it is the
+ * input itself, a folder, not a regular file, or exists without --force. Undefined: go ahead.
+ */
+export function outputRefusal(input: string, output: string, shownOutput: string, force: boolean, lang: 'zh-CN' | 'en'): string | undefined {
+  if (output === input || sameFile(input, output)) return MESSAGES.sameFile[lang](shownOutput);
+  const existing = statOrUndefined(output);
+  if (existing?.isDirectory()) return MESSAGES.folder[lang](shownOutput);
+  if (existing && !existing.isFile()) return `${shownOutput}: ${describeNonRegular(existing, lang)}${lang === 'zh-CN' ? '，只写入普通文件' : '; only regular files are written'}`;
+  if (existing && !force) return MESSAGES.exists[lang](shownOutput);
+  return undefined;
+}
+
+export function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
   } catch {
@@ -230,12 +243,8 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
       const folder = statOrUndefined(outputFolder);
       if (folder && !folder.isDirectory()) return fail(MESSAGES.notFolder[lang](values.output!));
     }
-    if (output === input || sameFile(input, output)) return fail(MESSAGES.sameFile[lang](shownOutput));
-    // Refuse early, before any work: OUT is a folder, not a regular file, or exists without --force.
-    const existing = statOrUndefined(output);
-    if (existing?.isDirectory()) return fail(MESSAGES.folder[lang](shownOutput));
-    if (existing && !existing.isFile()) return fail(`${shownOutput}: ${describeNonRegular(existing, lang)}${lang === 'zh-CN' ? '，只写入普通文件' : '; only regular files are written'}`);
-    if (existing && !values.force) return fail(MESSAGES.exists[lang](shownOutput));
+    const refusal = outputRefusal(input, output, shownOutput, values.force ?? false, lang);
+    if (refusal) return fail(refusal);
 
     const document = readDocument(input, lang);
     const config = new ConfigLoader(undefined, lang).forDocument(input);

@@ -16,8 +16,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DocxImportError, importDocx, type ImportResult } from '../core/import/index.js';
-import { printable, sameFile } from './export-command.js';
-import { CliError, MAX_REPORT_BYTES, describeFsError, describeNonRegular, readRegularFile, writeFileAtomic } from './io.js';
+import { outputRefusal, printable, statOrUndefined } from './export-command.js';
+import { CliError, MAX_REPORT_BYTES, describeFsError, readRegularFile, writeFileAtomic } from './io.js';
 
 export type ImportIo = {
   cwd: string;
@@ -52,9 +52,7 @@ const MESSAGES = {
   },
   oneFile: { 'zh-CN': '需要且只能指定一个输入文件', en: 'expects exactly one input FILE' },
   exists: { 'zh-CN': (out: string) => `${out}: 文件已存在（使用 --force 覆盖）`, en: (out: string) => `${out}: already exists (use --force to overwrite)` },
-  folder: { 'zh-CN': (out: string) => `${out}: 输出路径是一个文件夹`, en: (out: string) => `${out}: the output path is a folder` },
   noFolder: { 'zh-CN': (folder: string) => `${folder}: 输出文件夹不存在`, en: (folder: string) => `${folder}: the output folder does not exist` },
-  sameFile: { 'zh-CN': (out: string) => `${out}: 输出文件不能是输入文件本身`, en: (out: string) => `${out}: the output must not be the input file` },
   converted: {
     'zh-CN': (file: string) => `${file}: 已通过 LibreOffice 转换为 .docx 后导入（请核对编号）\n`,
     en: (file: string) => `${file}: converted to .docx through LibreOffice, then imported (check the numbering)\n`,
@@ -131,13 +129,6 @@ function convertWithLibreOffice(soffice: string, input: string, shown: string, l
   }
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Runs the import command; never throws, returns the exit code. */
 export async function runImport(argv: string[], io: ImportIo): Promise<number> {
@@ -176,11 +167,8 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
   const shownInput = positionals[0]!;
   const shownOutput = values.output ?? path.relative(io.cwd, output);
   try {
-    if (output === input || sameFile(input, output)) return fail(MESSAGES.sameFile[lang](shownOutput));
-    const existing = statOrUndefined(output);
-    if (existing?.isDirectory()) return fail(MESSAGES.folder[lang](shownOutput));
-    if (existing && !existing.isFile()) return fail(`${shownOutput}: ${describeNonRegular(existing, lang)}${lang === 'zh-CN' ? '，只写入普通文件' : '; only regular files are written'}`);
-    if (existing && !values.force) return fail(MESSAGES.exists[lang](shownOutput));
+    const refusal = outputRefusal(input, output, shownOutput, values.force ?? false, lang);
+    if (refusal) return fail(refusal);
     const parent = statOrUndefined(path.dirname(output));
     if (!parent?.isDirectory()) return fail(MESSAGES.noFolder[lang](path.dirname(shownOutput)));
 
