@@ -108,7 +108,9 @@ async function open(name) {
   // start only once the editor holds what the file holds.
   const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8').replace(/^\uFEFF/, '');
   // Only UTF-8 fixtures can be compared this way (the GBK one decodes to replacement characters).
-  if (!doc.isDirty && !onDisk.includes('\uFFFD')) {
+  if (!doc.isDirty && !onDisk.includes('\uFFFD') && doc.getText() !== onDisk) {
+    // Reload it now rather than wait for the file watcher (slow on a loaded machine).
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForText(doc, (t) => t === onDisk, `${name} as it is on disk`, 20000);
   }
   return doc;
