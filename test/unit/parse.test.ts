@@ -124,6 +124,15 @@ describe('report-Markdown dialect', () => {
     ]);
   });
 
+  it('reads a template closing whose date is still a placeholder as the closing', () => {
+    for (const date of ['2025年x月x日', '20XX年X月X日', '××××年×月×日', '2025年XX月XX日', '○○○○年○月○日']) {
+      const text = ['关于上半年工作的报告', '', '县人民政府：', '一、工作成效', '正文。', '', 'XX镇人民政府', date].join('\n');
+      assert.deepEqual(types(text).slice(-2), ['signature', 'dateLine'], date);
+    }
+    // A year with a placeholder in the middle of a sentence is no date line.
+    assert.deepEqual(types('一、甲\n20XX年X月X日前完成。'), ['outlineHeading', 'paragraph']);
+  });
+
   it('does not take parenthetical notes or closing formulas for section titles', () => {
     assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
   });

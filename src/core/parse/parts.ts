@@ -9,9 +9,13 @@
 /** Characters after which a line reads as a finished sentence or clause, not a title. */
 const TRAILING_PUNCTUATION = /[。！？；，、：:;,.!?…—]$/;
 
-/** A date line: 2019年1月9日 / 二〇一九年一月九日 / 2019年1月 (full-width digits too). */
+/**
+ * A date line: 2019年1月9日 / 二〇一九年一月九日 / 2019年1月 (full-width digits too), and the
+ * template's unfilled date (2025年x月x日, 20XX年X月X日, ××××年×月×日), which is still the
+ * 成文日期 of the closing (the placeholder rule reports what is left to fill in).
+ */
 export const DATE_LINE =
-  /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$/;
+  /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}|[0-9０-９]{2}[XxＸｘ×*＊]{2}|[XxＸｘ×*＊○〇]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[XxＸｘ×*＊○〇]{1,2})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[XxＸｘ×*＊○〇]{1,2})\s*日)?$/;
 
 /** 发文字号: 国办发〔2019〕3号, 粤府〔2024〕12号, 京政发[2020]第5号. */
 const DOC_NUMBER = /^[（(]?[\u4e00-\u9fffA-Za-z×○]{1,16}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,4}\s*号[）)]?$/;
