@@ -17,7 +17,7 @@ import { runExport } from '../../src/cli/export-command.js';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 
-const PITCH = 315;
+const PITCH = 312;
 
 async function exportText(text: string, options: DocxExportOptions = {}) {
   return exportParts(parseReport(text).root, { source: text, ...options });

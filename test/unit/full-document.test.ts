@@ -131,7 +131,7 @@ describe('full 公文: 版头 and 版记', () => {
       assert.equal(attr(child(child(paragraphs[1]!, 'pPr'), 'spacing'), 'before'), String(4535 - 579));
       const line = paragraphs[2]!;
       const tabs = all(child(child(line, 'pPr'), 'tabs')!, 'tab').map((tab) => [attr(tab, 'val'), attr(tab, 'pos')]);
-      assert.deepEqual(tabs, [['left', '315'], ['right', String(11906 - 1587 - 1474 - 315)]]);
+      assert.deepEqual(tabs, [['left', '312'], ['right', String(11906 - 1587 - 1474 - 312)]]);
       assert.equal(all(line, 'tab').length, 4, 'two tab stops and two tab characters');
       const names = all(line, 'r').at(-1)!;
       assert.equal(attr(first(names, 'rFonts'), 'eastAsia'), 'KaiTi');
