@@ -87,6 +87,7 @@ const schema = {
         },
         imageRoot: { type: 'string', description: '允许嵌入图片的文件夹（绝对路径，或相对于本文件所在文件夹）；默认为文档所在文件夹 / Folder images may be embedded from (absolute, or relative to this file\'s folder); default: the document\'s folder' },
         seal: { type: 'boolean', default: false, description: '加盖印章：成文日期右空四字，发文机关署名以成文日期为准居中（GB/T 9704 7.3.5.1）；默认不加盖印章（7.3.5.2） / Sealed document: date right-indented 4 characters, signature centred over it (GB/T 9704 7.3.5.1); default: no seal (7.3.5.2)' },
+        imprintPage: { type: 'string', enum: ['last', 'even'], default: 'last', description: '版记所在页：last（默认）置于正文末页下端；even 单独置于偶数页下端（双面印刷） / Page of the 版记: last (default) at the bottom of the page where the text ends; even: on an even page of its own (double-sided printing)' },
         fonts: {
           description: '字体方案：windows（FangSong、KaiTi、SimHei…，默认）、gb2312（仿宋_GB2312、楷体_GB2312、方正小标宋简体…），或逐一指定字体名 / Font profile: windows (default), gb2312, or explicit font names',
           oneOf: [

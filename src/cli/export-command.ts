@@ -273,6 +273,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         ...(settings.author !== undefined ? { author: settings.author } : {}),
         ...(settings.tableOfContents !== undefined ? { tableOfContents: settings.tableOfContents } : {}),
         ...(settings.seal !== undefined ? { seal: settings.seal } : {}),
+        ...(settings.imprintPage !== undefined ? { imprintPage: settings.imprintPage } : {}),
         ...(settings.fonts !== undefined ? { fonts: settings.fonts as FontSetting } : {}),
         lineBreaks: lineBreaksFor(input),
         ...(settings.fields ? { fields: settings.fields } : {}),

@@ -148,3 +148,43 @@ export function horizontalRules(image, x0, x1, test, share = 0.9) {
   }
   return rules;
 }
+
+/**
+ * Compares the text of the PDF's body lines with the source text, whitespace ignored: walks both in
+ * order and returns the source characters the PDF lacks (with 12 characters of context before them)
+ * and the PDF characters the source lacks. A lost character is one the PDF skips while the next source
+ * characters go on matching; an extra one is one the PDF adds while the source goes on matching.
+ */
+export function compareText(sourceText, pages) {
+  const source = [...sourceText.replace(/\s/g, '')];
+  const pdf = [...pages.map((page) => page.body.map((line) => line.text).join('')).join('').replace(/\s/g, '')];
+  const lost = [];
+  const extra = [];
+  const agrees = (i, j, length = 4) => {
+    for (let k = 0; k < length && i + k < source.length; k++) if (source[i + k] !== pdf[j + k]) return false;
+    return true;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < source.length) {
+    if (j < pdf.length && source[i] === pdf[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    // Smallest resynchronisation: skip up to 8 source characters (lost) or PDF characters (extra).
+    let step;
+    for (let skip = 1; skip <= 8 && !step; skip++) {
+      if (agrees(i + skip, j)) step = { lost: skip, extra: 0 };
+      else if (agrees(i, j + skip)) step = { lost: 0, extra: skip };
+      else if (agrees(i + skip, j + skip)) step = { lost: skip, extra: skip };
+    }
+    step ??= { lost: 1, extra: j < pdf.length ? 1 : 0 };
+    for (let k = 0; k < step.lost; k++) lost.push({ character: source[i + k], before: source.slice(Math.max(0, i + k - 12), i + k).join('') });
+    for (let k = 0; k < step.extra; k++) extra.push(pdf[j + k]);
+    i += step.lost;
+    j += step.extra;
+  }
+  for (; j < pdf.length; j++) extra.push(pdf[j]);
+  return { lost, extra, sourceLength: source.length };
+}

@@ -43,9 +43,9 @@ describe('export: layout table', () => {
 
   it('closing indents: signature right 2 字 when longer than the date', () => {
     const indents = closingIndents('某某市某某区人民政府办公室', '2025年7月1日', DEFAULT_LAYOUT);
-    assert.equal(indents.signature, 630);
-    // Date starts 2 字 right of the signature start: (630 + 13 x 315) - 630 - (6 x 155 + 3 x 315).
-    assert.equal(indents.date, 13 * 315 - (6 * 155 + 3 * 315));
+    assert.equal(indents.signature, 624);
+    // Date starts 2 字 right of the signature start: (624 + 13 x 312) - 624 - (6 x 152 + 3 x 312).
+    assert.equal(indents.date, 13 * 312 - (6 * 152 + 3 * 312));
   });
 });
 

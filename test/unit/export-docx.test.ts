@@ -143,7 +143,7 @@ describe('export: styles', () => {
       assert.equal(attr(child(style, 'name'), 'val'), `heading ${index + 1}`);
       const pPr = child(style, 'pPr');
       assert.equal(attr(child(pPr, 'outlineLvl'), 'val'), String(index));
-      assert.equal(attr(child(pPr, 'ind'), 'firstLine'), '630');
+      assert.equal(attr(child(pPr, 'ind'), 'firstLine'), '624');
       assert.equal(attr(child(child(style, 'rPr'), 'color'), 'val'), '000000');
       assert.equal(attr(child(style, 'link'), 'val'), STYLE_IDS.headingChar[index]);
     });
@@ -161,7 +161,7 @@ describe('export: styles', () => {
     for (const id of STYLE_IDS.heading) assert.equal(keepNext(off, id), false, id);
   });
 
-  it('Normal: justified, exact 579 line spacing, 2-character indent, condensed -5, widow control off', async () => {
+  it('Normal: justified, exact 579 line spacing, 2-character indent, condensed -8, widow control off', async () => {
     const styles = await (await exportParts(sample)).xml('word/styles.xml');
     const normal = styleById(styles, 'Normal');
     assert.equal(attr(normal, 'default'), '1');
@@ -169,9 +169,9 @@ describe('export: styles', () => {
     assert.equal(attr(child(pPr, 'jc'), 'val'), 'both');
     assert.equal(attr(child(pPr, 'spacing'), 'line'), '579');
     assert.equal(attr(child(pPr, 'spacing'), 'lineRule'), 'exact');
-    assert.equal(attr(child(pPr, 'ind'), 'firstLine'), '630');
+    assert.equal(attr(child(pPr, 'ind'), 'firstLine'), '624');
     assert.ok(['0', 'false'].includes(attr(child(pPr, 'widowControl'), 'val')!));
-    assert.equal(attr(child(child(normal, 'rPr'), 'spacing'), 'val'), '-5');
+    assert.equal(attr(child(child(normal, 'rPr'), 'spacing'), 'val'), '-8');
   });
 
   it('title is centred with no indent and one blank line after', async () => {
@@ -248,9 +248,9 @@ describe('export: document body', () => {
   it('places 落款 and date per GB/T 9704 7.3.5.2 (date 2 字 from the right, 署名 2 字 left of the date start)', async () => {
     const document = await (await exportParts(sample)).xml('word/document.xml');
     const [signature, date] = bodyParagraphs(document).slice(-2);
-    // 某某镇人民政府 = 7 x 315; 2025年7月15日 = 7 digits x 155 + 3 x 315 = 2030.
-    assert.equal(attr(child(child(date!, 'pPr'), 'ind'), 'right'), '630');
-    assert.equal(attr(child(child(signature!, 'pPr'), 'ind'), 'right'), String(630 + 2030 + 630 - 7 * 315));
+    // 某某镇人民政府 = 7 x 312; 2025年7月15日 = 7 digits x 152 + 3 x 312 = 2000.
+    assert.equal(attr(child(child(date!, 'pPr'), 'ind'), 'right'), '624');
+    assert.equal(attr(child(child(signature!, 'pPr'), 'ind'), 'right'), String(624 + 2000 + 624 - 7 * 312));
     assert.equal(attr(child(child(signature!, 'pPr'), 'spacing'), 'before'), '579');
   });
 
@@ -318,7 +318,7 @@ describe('export: document body', () => {
     const document = await (await exportParts(tree, { source })).xml('word/document.xml');
     const paragraphs = bodyParagraphs(document);
     assert.deepEqual(paragraphs.map(textOf), ['1)第一项', '2)第二项', '• 子项']);
-    assert.equal(attr(child(child(paragraphs[2]!, 'pPr'), 'ind'), 'left'), '630');
+    assert.equal(attr(child(child(paragraphs[2]!, 'pPr'), 'ind'), 'left'), '624');
   });
 
   it('exports footnotes in order of reference', async () => {

@@ -17,7 +17,7 @@ import { runExport } from '../../src/cli/export-command.js';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 
-const PITCH = 315;
+const PITCH = 312;
 
 async function exportText(text: string, options: DocxExportOptions = {}) {
   return exportParts(parseReport(text).root, { source: text, ...options });
@@ -361,6 +361,22 @@ describe('export: .reportmdrc.json export.seal, export.fonts and .md line breaks
     const { body, fonts } = await documentOf(join(folder, 'a.docx'));
     assert.equal(attr(child(child(paragraphWithText(body, '2019年1月9日'), 'pPr'), 'ind'), 'right'), String(4 * PITCH));
     assert.ok(fonts.includes('w:name="仿宋_GB2312"'));
+  });
+
+  it('applies export.imprintPage "even" from .reportmdrc.json (the 版记 in an even-page section)', async () => {
+    const text = `${CLOSING}\n抄送：市委办公室。\n江屿市人民政府办公室　　2026年5月21日印发\n`;
+    const sectionTypes = async (config: object) => {
+      const { folder, status, err } = await run({ '.reportmdrc.json': JSON.stringify({ export: config }), 'a.report.md': text }, ['a.report.md']);
+      assert.equal(status, 0, err);
+      const xml = await (await JSZip.loadAsync(readFileSync(join(folder, 'a.docx')))).file('word/document.xml')!.async('string');
+      assert.ok(xml.includes('印发'));
+      return [...xml.matchAll(/<w:sectPr>(?:<w:type w:val="(\w+)"\/>)?/g)].map((match) => match[1] ?? 'none');
+    };
+    assert.deepEqual(await sectionTypes({ imprintPage: 'even' }), ['none', 'evenPage']);
+    assert.deepEqual(await sectionTypes({}), ['none']);
+    const bad = await run({ '.reportmdrc.json': JSON.stringify({ export: { imprintPage: 'odd' } }), 'a.md': '正文。\n' }, ['a.md']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.err, /export\.imprintPage must be "last" or "even"/);
   });
 
   it('refuses a bad export.seal or export.fonts naming the setting', async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, outline, parseConfig, parseReport } from '../../src/core/index.js';
+import type { Element } from '@xmldom/xmldom';
 import { all, attr, bodyParagraphs, child, exportParts, first, textOf } from './export-helpers.js';
 import { repoRoot } from './helpers.js';
 
@@ -94,6 +95,8 @@ describe('full 公文: 版头 and 版记', () => {
       assert.deepEqual(parseConfig('{"export":{"fields":{"发文机关标志":"江屿市人民政府文件"}}}', 'a.json').export?.fields, { 发文机关标志: '江屿市人民政府文件' });
       assert.throws(() => parseConfig('{"export":{"fields":{"机关":"x"}}}', 'a.json'), /a\.json: export\.fields has no field "机关"/);
       assert.throws(() => parseConfig('{"export":{"fields":{"印发机关":3}}}', 'a.json'), /export\.fields\.印发机关 must be a text/);
+      assert.equal(parseConfig('{"export":{"imprintPage":"even"}}', 'a.json').export?.imprintPage, 'even');
+      assert.throws(() => parseConfig('{"export":{"imprintPage":"odd"}}', 'a.json'), /a\.json: export\.imprintPage must be "last" or "even"/);
     });
   });
 
@@ -128,7 +131,7 @@ describe('full 公文: 版头 and 版记', () => {
       assert.equal(attr(child(child(paragraphs[1]!, 'pPr'), 'spacing'), 'before'), String(4535 - 579));
       const line = paragraphs[2]!;
       const tabs = all(child(child(line, 'pPr'), 'tabs')!, 'tab').map((tab) => [attr(tab, 'val'), attr(tab, 'pos')]);
-      assert.deepEqual(tabs, [['left', '315'], ['right', String(11906 - 1587 - 1474 - 315)]]);
+      assert.deepEqual(tabs, [['left', '312'], ['right', String(11906 - 1587 - 1474 - 312)]]);
       assert.equal(all(line, 'tab').length, 4, 'two tab stops and two tab characters');
       const names = all(line, 'r').at(-1)!;
       assert.equal(attr(first(names, 'rFonts'), 'eastAsia'), 'KaiTi');
@@ -148,10 +151,17 @@ describe('full 公文: 版头 and 版记', () => {
       const rows = all(table, 'tr').map(textOf);
       assert.deepEqual(rows, ['抄送：市委办公室，市人大常委会办公室。', '江屿市人民政府办公室2026年5月21日印发']);
       const position = first(table, 'tblpPr')!;
-      assert.equal(attr(position, 'vertAnchor'), 'page');
-      assert.equal(attr(position, 'horzAnchor'), 'margin');
-      // Bottom border on the type area's bottom: page height - bottom margin - two rows - borders (8+6+8 eighths of a point).
-      assert.equal(Number(attr(position, 'tblpY')), 16838 - 1984 - 2 * 579 - Math.round((22 * 20) / 8));
+      // From the type area's top, and from the page's left edge at the left margin (LibreOffice floats it only so).
+      assert.equal(attr(position, 'vertAnchor'), 'margin');
+      assert.equal(attr(position, 'horzAnchor'), 'page');
+      assert.equal(attr(position, 'tblpX'), '1587');
+      // Bottom border on the type area's bottom: type area height - two rows - borders (8+6+8 eighths of a point).
+      assert.equal(Number(attr(position, 'tblpY')), 16838 - 2098 - 1984 - 2 * 579 - Math.round((22 * 20) / 8));
+      // No cell margins: the table's edge and its text's edge are one, whichever an application positions.
+      const margins = child(first(table, 'tblPr')!, 'tblCellMar')!;
+      for (const side of ['left', 'right']) assert.equal(attr(child(margins, side), 'w'), '0');
+      // Only one section: the 版记 stands on the page where the text ends.
+      assert.equal(all(document, 'sectPr').length, 1);
       const borders = first(table, 'tblBorders')!;
       assert.equal(attr(child(borders, 'top'), 'sz'), '8');
       assert.equal(attr(child(borders, 'bottom'), 'sz'), '8');
@@ -161,6 +171,33 @@ describe('full 公文: 版头 and 版记', () => {
       assert.equal(attr(child(child(printed, 'pPr'), 'ind'), 'left'), '280');
       assert.equal(attr(first(child(printed, 'pPr')!, 'tab'), 'val'), 'right');
       assert.equal(attr(first(all(table, 'r')[0]!, 'sz'), 'val'), '28');
+    });
+
+    it('imprintPage "even": the 版记 in a section of its own that starts on an even page, footers and numbers carried on', async () => {
+      const parts = await exportParts(parseReport(NOTICE).root, { source: NOTICE, imprintPage: 'even' });
+      const document = await parts.xml('word/document.xml');
+      const sections = all(document, 'sectPr');
+      assert.equal(sections.length, 2);
+      const text = sections[0]!;
+      const imprint = sections[1]!;
+      // The text's section ends in a paragraph low enough to fit under 22 full lines.
+      const end = text.parentNode!.parentNode as Element;
+      assert.equal(end.localName, 'p');
+      assert.equal(textOf(end), '');
+      assert.ok(Number(attr(first(end, 'spacing'), 'line')) + 22 * 579 <= 16838 - 2098 - 1984);
+      assert.equal(all(text, 'footerReference').length, 2);
+      assert.equal(attr(child(imprint, 'type')!, 'val'), 'evenPage');
+      assert.equal(all(imprint, 'footerReference').length, 0, 'inherits the footers');
+      assert.equal(attr(child(imprint, 'pgNumType')!, 'start'), null, 'numbers run on');
+      assert.equal(attr(child(imprint, 'pgMar')!, 'left'), '1587');
+      // The second section: a paragraph first (LibreOffice breaks the page there), then the table and its anchor.
+      const body = first(document, 'body')!;
+      const blocks = Array.from(body.childNodes).filter((node) => node.nodeType === 1) as unknown as Array<{ localName: string }>;
+      assert.deepEqual(blocks.slice(-5).map((block) => block.localName), ['p', 'p', 'tbl', 'p', 'sectPr']);
+      assert.ok((blocks.at(-5) as unknown) === end, 'the text section ends right before the 版记 section');
+      // The default keeps one section.
+      const single = await exportParts(parseReport(NOTICE).root, { source: NOTICE });
+      assert.equal(all(await single.xml('word/document.xml'), 'sectPr').length, 1);
     });
 
     it('completes a 版头 from export.fields, and adds none to a report without one', async () => {
@@ -178,11 +215,13 @@ describe('full 公文: 版头 and 版记', () => {
       }
       // No 落款: the closing handler's package nit is another change's to fix.
       const text = FRONT + '\n一、总体情况\n（一）工作。\n二、下步打算\n加强。';
-      const parts = await exportParts(parseReport(text).root, { source: text, fields: { 发文机关标志: '江屿市应急管理局文件', 印发机关: '江屿市应急管理局办公室' } });
-      const file = join(mkdtempSync(join(tmpdir(), 'report-md-full-')), 'full.docx');
-      writeFileSync(file, parts.data);
-      const output = execFileSync('/usr/bin/python3', [tool, file], { encoding: 'utf8' });
-      assert.match(output, /(\d+)\/\1 parts valid/);
+      for (const imprintPage of ['last', 'even'] as const) {
+        const parts = await exportParts(parseReport(text).root, { source: text, imprintPage, fields: { 发文机关标志: '江屿市应急管理局文件', 印发机关: '江屿市应急管理局办公室' } });
+        const file = join(mkdtempSync(join(tmpdir(), 'report-md-full-')), 'full.docx');
+        writeFileSync(file, parts.data);
+        const output = execFileSync('/usr/bin/python3', [tool, file], { encoding: 'utf8' });
+        assert.match(output, /(\d+)\/\1 parts valid/, imprintPage);
+      }
     });
 
     it('exports both full examples', async () => {

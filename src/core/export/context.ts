@@ -72,6 +72,10 @@ export class ExportContext {
   inFootnote = false;
   /** The document is sealed: 落款 per GB/T 9704 7.3.5.1 (closing.ts). */
   seal = false;
+  /** Page of the 版记: `even` puts it in a section of its own starting on an even page (imprint.ts). */
+  imprintPage: 'last' | 'even' = 'last';
+  /** With `imprintPage: 'even'`: the first block of the 版记's section (to-docx.ts splits the body there). */
+  imprintSectionStart: FileChild | undefined = undefined;
   /**
    * Set while converting the last body block before the 落款 (or its 附件说明):
    * its paragraphs keep with the next one, so the 署名 and date never stand

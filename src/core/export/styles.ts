@@ -42,8 +42,10 @@ export type Layout = {
   linePitch: number;
   /**
    * Twips added after every character of body text (negative condenses).
-   * 28 x (320 - 5) = 8820 <= 8845 type-area width, 29 characters do not fit:
-   * 28 characters per full line in Word and LibreOffice alike.
+   * 28 x (320 - 8) = 8736 <= 8845 type-area width, 29 x 312 = 9048 do not fit:
+   * 28 characters per full line in Word and LibreOffice alike. -5 to -14 all give
+   * 28; LibreOffice 7.4 drops a line-final mark that should hang in the margin far
+   * more often at -5 (39 on the five seeds) than at -8 (none; docs/export.md).
    */
   characterSpacing: number;
   /** Widow/orphan control. Off so every body page holds 22 lines (GB 5.2.3 "撑满版心"). */
@@ -132,7 +134,7 @@ export const DEFAULT_LAYOUT: Layout = {
     footer: 1418,
   },
   linePitch: 579,
-  characterSpacing: -5,
+  characterSpacing: -8,
   widowControl: false,
   keepHeadingsWithNext: true,
   sizes: { title: 44, body: 32, pageNumber: 28, table: 32, footnote: 28 },
@@ -289,12 +291,12 @@ export function typeAreaHeight(layout: Layout): number {
   return layout.page.height - layout.page.marginTop - layout.page.marginBottom;
 }
 
-/** Advance of one full-width body character: font size plus character spacing (320 - 5 = 315). */
+/** Advance of one full-width body character: font size plus character spacing (320 - 8 = 312). */
 export function bodyCharacterPitch(layout: Layout): number {
   return layout.sizes.body * 10 + layout.characterSpacing;
 }
 
-/** First-line indent of body text: 2 字 at the condensed pitch (630). */
+/** First-line indent of body text: 2 字 at the condensed pitch (624). */
 export function firstLineIndent(layout: Layout): number {
   return 2 * bodyCharacterPitch(layout);
 }

@@ -10,7 +10,7 @@
  * removed from every text before it is written (xml-chars.ts); the bytes
  * depend only on the input and the date (pack.ts `finishPackage`).
  */
-import { AlignmentType, Document, Footer, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, SectionType, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { Definition, FootnoteDefinition, Node, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ExportContext, makeWarning, type Blocks, type ExportLanguage, type ExportWarning } from './context.js';
@@ -102,6 +102,12 @@ export type DocxExportOptions = {
    * centred over it (GB/T 9704 7.3.5.1). Default false: 7.3.5.2, 署名 right-indented 2 字.
    */
   seal?: boolean;
+  /**
+   * Page of the 版记 (GB/T 9704 7.4): `last` (default) at the bottom of the page where the
+   * text ends; `even` in a section of its own that starts on an even page (the back of the
+   * last sheet in double-sided printing), at the bottom of that page.
+   */
+  imprintPage?: 'last' | 'even';
   /** Font profile (`windows`, the default; `gb2312`) or explicit faces (fonts.ts); `layout.fonts` still wins. */
   fonts?: FontSetting;
   /**
@@ -333,6 +339,7 @@ async function convertReport(original: Root, options: DocxExportOptions) {
   const context = new ExportContext(layout, lang, images, collected.definitions, collected.footnotes, options.source, convertBlocks);
 
   context.seal = options.seal === true;
+  context.imprintPage = options.imprintPage === 'even' ? 'even' : 'last';
   const children: Blocks = [];
   const titleNode = root.children.find((node) => node.type === 'reportTitle');
   const beforeClosing = lastBodyBlockBeforeClosing(root.children);
@@ -349,8 +356,29 @@ async function convertReport(original: Root, options: DocxExportOptions) {
 
   const title = properties.title ?? (titleNode ? toString(titleNode).trim() : undefined);
   const footers = layout.pageNumbers.enabled ? pageNumberFooters(layout) : undefined;
-  const makeDocument = (body: FileChild[]) =>
-    new Document({
+  const page = {
+    size: { width: layout.page.width, height: layout.page.height },
+    margin: {
+      top: layout.page.marginTop,
+      bottom: layout.page.marginBottom,
+      left: layout.page.marginLeft,
+      right: layout.page.marginRight,
+      header: layout.page.header,
+      footer: layout.page.footer,
+      gutter: 0,
+    },
+  };
+  const grid = { linePitch: layout.linePitch };
+  // `imprintPage: 'even'`: the 版记 is a section of its own starting on an even page; it inherits the
+  // footers and continues the page numbers (a section without footer references takes the previous ones).
+  const imprintSection = (body: FileChild[]) => {
+    const at = context.imprintSectionStart ? body.indexOf(context.imprintSectionStart) : -1;
+    return at < 0 ? [] : [{ properties: { type: SectionType.EVEN_PAGE, page, grid }, children: body.splice(at) }];
+  };
+  const makeDocument = (whole: FileChild[]) => {
+    const body = [...whole];
+    const last = imprintSection(body);
+    return new Document({
       ...(title ? { title } : {}),
       ...(properties.author ? { creator: properties.author, lastModifiedBy: properties.author } : {}),
       ...(properties.subject ? { subject: properties.subject } : {}),
@@ -361,27 +389,14 @@ async function convertReport(original: Root, options: DocxExportOptions) {
       footnotes: context.footnotes,
       sections: [
         {
-          properties: {
-            page: {
-              size: { width: layout.page.width, height: layout.page.height },
-              margin: {
-                top: layout.page.marginTop,
-                bottom: layout.page.marginBottom,
-                left: layout.page.marginLeft,
-                right: layout.page.marginRight,
-                header: layout.page.header,
-                footer: layout.page.footer,
-                gutter: 0,
-              },
-              pageNumbers: { start: 1 },
-            },
-            grid: { linePitch: layout.linePitch },
-          },
+          properties: { page: { ...page, pageNumbers: { start: 1 } }, grid },
           ...(footers ? { footers } : {}),
           children: body,
         },
+        ...last,
       ],
     });
+  };
   return { children, makeDocument, warnings: [...warnings, ...context.warnings], title, properties, layout };
 }
 

@@ -16,6 +16,8 @@ export type ExportConfig = {
   seal?: boolean;
   /** Font profile name (windows, gb2312) or explicit faces; validated by the exporter. */
   fonts?: string | Record<string, unknown>;
+  /** Page of the 版记: `last` (default, the bottom of the page where the text ends) or `even` (an even page of its own). */
+  imprintPage?: 'last' | 'even';
   /** Unit defaults of 版头 and 版记 fields by name (发文机关标志, 印发机关 …), as in the front matter. */
   fields?: Record<string, string>;
 };
@@ -121,6 +123,7 @@ function messages(lang: Lang) {
     layoutObject: () => (zh ? 'export.layout 必须是对象' : 'export.layout must be an object'),
     imageRoot: () => (zh ? 'export.imageRoot 必须是文件夹路径' : 'export.imageRoot must be a folder path'),
     sealBoolean: () => (zh ? 'export.seal 必须是 true 或 false' : 'export.seal must be true or false'),
+    imprintPage: () => (zh ? 'export.imprintPage 必须是 "last" 或 "even"' : 'export.imprintPage must be "last" or "even"'),
     fontsValue: () =>
       zh
         ? 'export.fonts 必须是字体方案名（windows、gb2312）或字体名对象'
@@ -221,10 +224,12 @@ function validateExport(value: unknown, source: string, m: Messages): ExportConf
       if (typeof setting !== 'string' || setting.trim() === '' || setting.includes('\0')) throw configError(source, m.imageRoot());
     } else if (key === 'seal') {
       if (typeof setting !== 'boolean') throw configError(source, m.sealBoolean());
+    } else if (key === 'imprintPage') {
+      if (setting !== 'last' && setting !== 'even') throw configError(source, m.imprintPage());
     } else if (key === 'fonts') {
       if (typeof setting !== 'string' && (typeof setting !== 'object' || setting === null || Array.isArray(setting))) throw configError(source, m.fontsValue());
     } else {
-      throw configError(source, m.unknownSetting(`export.${key}`, 'author, tableOfContents, layout, imageRoot, seal, fonts, fields'));
+      throw configError(source, m.unknownSetting(`export.${key}`, 'author, tableOfContents, layout, imageRoot, seal, fonts, fields, imprintPage'));
     }
   }
   return record as ExportConfig;

@@ -52,6 +52,7 @@ function exportOptions(document: vscode.TextDocument, settings: ExtensionSetting
   return {
     lang: settings.lang,
     ...(seal ? { seal: true } : {}),
+    ...(fileExport?.imprintPage === 'even' ? { imprintPage: 'even' as const } : {}),
     ...(fonts !== 'windows' ? { fonts: fonts as ReportExportOptions['fonts'] } : {}),
     // A plain Markdown file joins its wrapped lines (CommonMark); a report keeps one paragraph per line.
     lineBreaks: document.languageId === 'markdown' ? 'markdown' : 'paragraph',

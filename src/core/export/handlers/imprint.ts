@@ -3,15 +3,26 @@
  * separator lines as wide as the type area (the first and the last thick, those
  * between thin), the last line on the bottom edge of the type area of the last page.
  *
- * Written as a one-column table floating on the page where the text ends (it is
- * anchored in the tiny paragraph after it), placed from the page's top so that its
- * bottom border lies on the type area's bottom edge (Word). Its top and bottom
- * borders are the thick lines, the border between rows the thin one; no side
- * borders. Body text never runs beside or under it. LibreOffice 7.4 keeps a floating
- * table (or framed paragraphs, tried) nearly as wide as the text area in line with
- * the text, so there the 版记 follows the last text line (docs/export.md). 抄送: 1 字 in from both sides,
- * wrapped names aligned after the colon; 印发机关 1 字 from the left, 印发日期 1 字
- * from the right (a right tab stop), followed by 印发.
+ * Written as a one-column table floating at the bottom of the type area of the page
+ * where the text ends (it is anchored in the tiny paragraph after it): placed from the
+ * top of the type area (`w:vertAnchor="margin"`, `w:tblpY` = the type area's height less
+ * the table's, its rows having exact line counts) so that its bottom border lies on the
+ * type area's bottom edge. Horizontally it is placed from the page's edge at the left
+ * margin (`w:horzAnchor="page"`, `w:tblpX` = left margin): LibreOffice 7.4 turns a
+ * floating table into a frame only when text could stand beside it, judged against the
+ * text area for a table placed relative to the margin (a table as wide as the type area
+ * then stays in line, right under the text) but against the page for one placed
+ * relative to the page (unless it is placed from the page's top as well). Vertically,
+ * `w:tblpYSpec="bottom"` puts it right on the first page of a section but 8 pt too low
+ * on the first page of a new section in LibreOffice, so the offset is computed. The
+ * table and its cells have no cell margins, so the table's edge is the type area's edge
+ * whichever edge an application positions. Its top and bottom borders are the thick
+ * lines, the border between rows the thin one; no side borders. Body text never runs
+ * beside or under it (`w:tblOverlap="never"`, no distance from text); when the text
+ * reaches into the 版记's lines, the anchor and the 版记 move to the next page.
+ * `imprintPage: 'even'` puts it in a section of its own that starts on an even page.
+ * 抄送: 1 字 in from both sides, wrapped names aligned after the colon; 印发机关 1 字
+ * from the left, 印发日期 1 字 from the right (a right tab stop), followed by 印发.
  *
  * The orchestrator puts every 版记 element in one run of `imprint` siblings at the
  * end of the document (full-document.ts); the first writes the whole 版记.
@@ -22,7 +33,6 @@ import {
   LineRuleType,
   OverlapType,
   Paragraph,
-  RelativeHorizontalPosition,
   Tab,
   Table,
   TableAnchorType,
@@ -122,31 +132,44 @@ export function imprintBlocks(group: readonly Imprint[], context: ExportContext)
   });
   // Borders in eighths of a point.
   const borders = Math.round(((2 * layout.imprint.thickLine + (rows.length - 1) * layout.imprint.thinLine) * 20) / 8);
-  return [
-    ...context.flushPageBreak(),
-    new Table({
+  const table = new Table({
       rows,
       width: { size: width, type: WidthType.DXA },
       columnWidths: [width],
       layout: TableLayoutType.FIXED,
       borders: imprintBorders(layout),
-      // From the page's top edge to the type area's bottom less the table's height (rows have exact line counts).
+      margins: { marginUnitType: WidthType.DXA, top: 0, bottom: 0, left: 0, right: 0 },
+      // At the bottom of the type area; from the page's left edge (see the file comment for why not the margin's).
       float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
-        verticalAnchor: TableAnchorType.PAGE,
-        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-        absoluteVerticalPosition: layout.page.height - layout.page.marginBottom - height - borders,
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: layout.page.marginLeft,
+        verticalAnchor: TableAnchorType.MARGIN,
+        absoluteVerticalPosition: layout.page.height - layout.page.marginTop - layout.page.marginBottom - height - borders,
         overlap: OverlapType.NEVER,
         leftFromText: 0,
         rightFromText: 0,
         topFromText: 0,
         bottomFromText: 0,
       },
-    }),
-    // The anchor: a 1-twip-high empty paragraph after the table (a document does not end with a table; a
-    // full-height line would not fit above the table on a full page and would start a page of its own).
-    new Paragraph({ style: STYLE_IDS.normal, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] }),
-  ];
+  });
+  // The anchor: a 1-point-high empty paragraph after the table (a document does not end with a table; a
+  // full-height line would not fit above the table on a full page and would start a page of its own).
+  const anchor = tinyParagraph(20);
+  if (context.imprintPage !== 'even') return [...context.flushPageBreak(), table, anchor];
+  // A section of its own that starts on an even page (to-docx.ts splits the body at the table). The
+  // paragraph before it ends the text's section and holds its properties: 0.8 pt high, so that it still
+  // fits under 22 full lines (22 × 579 + 16 ≤ 12756 twips) and never makes a page of its own.
+  // The section starts with a paragraph, not with the table: LibreOffice applies the section's page break
+  // to its first paragraph, which for a table turned into a frame is inside the frame, and then ignores it.
+  context.dropPageBreak();
+  const start = tinyParagraph(20);
+  context.imprintSectionStart = start;
+  return [tinyParagraph(16), start, table, anchor];
+}
+
+/** An empty paragraph `height` twips high (exact line spacing, 1 pt type). */
+function tinyParagraph(height: number): Paragraph {
+  return new Paragraph({ style: STYLE_IDS.normal, spacing: { line: height, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] });
 }
 
 /** Width in twips of a line of 版记 text, `one` twips per full-width character, half for ASCII. */
