@@ -50,6 +50,14 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual(types('2020年上半年，全镇完成投资。\n1.5亿元已到位。\n2023.7.10召开会议。'), ['paragraph', 'paragraph', 'paragraph']);
   });
 
+  it('reads three-digit markers of a long list (a 通报 listing 130 practices: 99. 100. 130.)', () => {
+    const text = ['99.四川省泸州市推出新举措。', '100.四川省成都市实施改革。', '130.新疆生产建设兵团加强管理。', '（100）第一百项。'].join('\n');
+    const headings = parseReport(text).root.children.map((node) => (node.type === 'outlineHeading' ? `${node.marker.level}:${node.marker.ordinal}` : node.type));
+    assert.deepEqual(headings, ['3:99', '3:100', '3:130', '4:100']);
+    // A number of three digits is still no marker: 110.5亿元, 120、130、140人, 2023.7.
+    assert.deepEqual(types('110.5亿元已到位。\n120、130、140人参加。\n2023.7.10召开会议。'), ['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('splits a run-in heading after its first sentence', () => {
     const root = parseReport('一、夯实基础，突出党建第一保障。上半年，我镇党建工作稳步推进。').root;
     const heading = root.children[0]!;
