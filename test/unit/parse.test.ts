@@ -132,6 +132,16 @@ describe('report-Markdown dialect', () => {
     ]);
   });
 
+  it('reads a letter-spaced second title line as part of the title (国务院关于…奖售粮 / 几 个 问 题 的 通 知)', () => {
+    const text = '国务院关于棉粮、糖粮挂钩奖售粮\n\n几 个 问 题 的 通 知\n\n国发〔1981〕88号\n\n各省、市、自治区人民政府：\n\n现将有关问题通知如下。\n';
+    const title = parseReport(text).root.children[0]!;
+    assert.equal(title.type, 'reportTitle');
+    assert.deepEqual([title.position!.start.line, title.position!.end.line], [1, 3]);
+    // A letter-spaced line alone is no title kind: 国 务 院 工 作 规 则 stays its own line.
+    const notice = parseReport('国务院关于印发\n《国务院工作规则》的通知\n\n国 务 院 工 作 规 则\n\n第一章　总则').root.children[0]!;
+    assert.deepEqual([notice.type, notice.position!.end.line], ['reportTitle', 2]);
+  });
+
   it('does not take parenthetical notes or closing formulas for section titles', () => {
     assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
   });

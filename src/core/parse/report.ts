@@ -571,6 +571,12 @@ function isHeadLine(content: string): boolean {
 /** The 文种 of GB/T 9704 and the 条例: a title ending so is complete. */
 const OFFICIAL_KIND = /(?:的|之)?(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|指导意见|实施意见)$/;
 
+/** A letter-spaced line (`几 个 问 题 的 通 知`, as older titles are set) read without its spaces. */
+function closeLetterSpacing(content: string): string {
+  const trimmed = content.trim();
+  return /^[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff])+$/.test(trimmed) ? trimmed.replace(/[ \u3000\u00a0]+/g, '') : content;
+}
+
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
 /** Longest title, all lines together. */
@@ -911,7 +917,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (lineOf(node) - lineOf(children[next - 1]!) > 2) break;
       const content = contentOf(node);
       if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) break;
-      text += content;
+      text += closeLetterSpacing(content);
       if (text.length > MAX_TITLE_LENGTH) break;
       // …的通知 / …的意见 ends a title for certain; …制度 may go on (…制度 / 重大执法决定法制审核制度的指导意见).
       if (endsWithDocumentKind(text)) {
@@ -948,7 +954,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (lineOf(node) - lineOf(children[index]!) > 2) return false;
     const content = contentOf(node);
     if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) return false;
-    return (text + content).length <= MAX_TITLE_LENGTH && OFFICIAL_KIND.test(content);
+    return (text + content).length <= MAX_TITLE_LENGTH && OFFICIAL_KIND.test(closeLetterSpacing(content));
   }
 
   /** Nodes that may follow the 成文日期: 附注, 版记, footnotes, comments, residue, blank Markdown. */
