@@ -142,6 +142,46 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual([notice.type, notice.position!.end.line], ['reportTitle', 2]);
   });
 
+  it('closes a forwarding notice before the text it forwards, whose own signature and date come last', () => {
+    const text = [
+      '国务院办公厅转发国家地震局',
+      '关于加强防震减灾工作意见报告的通知',
+      '国办发〔1996〕2号',
+      '各省、自治区、直辖市人民政府：',
+      '国家地震局《关于加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。',
+      '国务院办公厅',
+      '一九九六年二月五日',
+      '（本文有删减）',
+      '关于加强防震减灾工作意见的报告',
+      '国务院：',
+      '一、关于重点监视防御区',
+      '正文。',
+      '以上意见如无不妥，请批转各地贯彻执行。',
+      '国家地震局',
+      '一九九六年一月二十五日',
+    ].join('\n');
+    const children = parseReport(text).root.children;
+    const at = (type: string): number[] => children.filter((node) => node.type === type).map((node) => node.position!.start.line);
+    assert.deepEqual([at('signature'), at('dateLine'), at('note')], [[6], [7], [8]]);
+  });
+
+  it('reads an order (令) as closed before the regulation it promulgates; the bracket under that title is no 附注', () => {
+    const text = [
+      '中华人民共和国国务院令',
+      '第706号',
+      '《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的《专利代理条例》公布，自2019年3月1日起施行。',
+      '总理　李克强',
+      '2018年11月6日',
+      '专利代理条例',
+      '（1991年3月4日中华人民共和国国务院令第76号发布　2018年11月6日中华人民共和国国务院令第706号修订）',
+      '第一章　总则',
+      '第一条　为了规范专利代理行为，制定本条例。',
+    ].join('\n');
+    const children = parseReport(text).root.children;
+    const at = (type: string): number[] => children.filter((node) => node.type === type).map((node) => node.position!.start.line);
+    assert.deepEqual([at('signature'), at('dateLine'), at('note')], [[4], [5], []]);
+  });
+
   it('does not take parenthetical notes or closing formulas for section titles', () => {
     assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
   });

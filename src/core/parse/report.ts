@@ -833,6 +833,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
     }
   }
+  // A notice that forwards or issues a text (转发…请示的通知, 印发…规则的通知, a 令 and its 条例) closes before
+  // that text: the earliest date line followed (附注 aside) by the forwarded text's title is the closing,
+  // not the date that closes the forwarded text itself.
+  const forwardedDate = dateBeforeForwardedTitle(closingDate < 0 ? children.length : closingDate);
+  if (forwardedDate >= 0) closingDate = forwardedDate;
   let closingStart = closingDate;
   if (closingDate >= 0) {
     replace(closingDate, { type: 'dateLine', children: phrasingOf(children[closingDate]!), position: children[closingDate]!.position! });
@@ -849,6 +854,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
+  let notesOpen = true;
   for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
     if (index === closingDate) afterClosing = true;
@@ -876,7 +882,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     inAttachmentNote = -1;
     if (node.type === 'outlineHeading') continue;
-    if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
+    // 附注 follow the closing directly: a bracketed line below the next text's title (（1991年…修订）) is none.
+    if (index > closingDate && !isNoteLine(content) && !isImprintLine(content)) notesOpen = false;
+    if (afterClosing && notesOpen && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
     } else if (isImprintLine(content)) {
       replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
@@ -903,6 +911,26 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       return isDocNumber(content);
     }
     return false;
+  }
+
+  /** The first date line before `limit` whose next text (附注 and blank Markdown aside) is a title that names a kind of document; -1 if none. */
+  function dateBeforeForwardedTitle(limit: number): number {
+    for (let index = preambleEnd; index < limit; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
+      let next = index + 1;
+      while (next < children.length && (children[next]!.type === 'html' || children[next]!.type === 'residue' || ((children[next]!.type === 'paragraph' || children[next]!.type === 'sectionTitle') && isNoteLine(contentOf(children[next]!))))) next++;
+      let title = '';
+      for (let line = next; line < Math.min(children.length, next + MAX_TITLE_LINES); line++) {
+        const candidate = children[line]!;
+        if (candidate.type !== 'paragraph' && candidate.type !== 'sectionTitle') break;
+        const content = contentOf(candidate);
+        if (!isTitleLike(content) || isDateLine(content) || mastheadRole(content)) break;
+        title += closeLetterSpacing(content);
+        if (endsWithDocumentKind(title)) return index;
+      }
+    }
+    return -1;
   }
 
   /** The last index of a title that starts at `first` (the author's line breaks inside a title). */
