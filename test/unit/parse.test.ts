@@ -180,6 +180,9 @@ describe('report-Markdown dialect', () => {
     const children = parseReport(text).root.children;
     const at = (type: string): number[] => children.filter((node) => node.type === type).map((node) => node.position!.start.line);
     assert.deepEqual([at('signature'), at('dateLine'), at('note')], [[4], [5], []]);
+    // The order's number under its title is its 发文字号; the same line under another title is not.
+    assert.deepEqual(children.filter((node) => node.type === 'masthead').map((node) => [node.position!.start.line, (node as { role?: string }).role]), [[2, 'docNumber']]);
+    assert.deepEqual(types('关于开展调研的通知\n第706号\n各单位：\n正文。').slice(0, 2), ['reportTitle', 'paragraph']);
   });
 
   it('does not take parenthetical notes or closing formulas for section titles', () => {

@@ -782,7 +782,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (index === titleIndex || node.type === 'residue' || node.type === 'html') continue;
     if (node.type !== 'paragraph' && node.type !== 'sectionTitle') continue;
     const content = contentOf(node);
-    const role = mastheadRole(content);
+    const role = mastheadRole(content) ?? orderNumberRole(index, content);
     const afterTitle = titleIndex >= 0 && index > titleIndex;
     if (role && (role !== 'issuer' || !afterTitle)) {
       replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
@@ -911,6 +911,12 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       return isDocNumber(content);
     }
     return false;
+  }
+
+  /** The number of an order or announcement standing alone under its title (中华人民共和国国务院令 / 第706号, …公告 / 2018年第1号). */
+  function orderNumberRole(index: number, content: string): 'docNumber' | undefined {
+    if (titleIndex < 0 || index !== titleIndex + 1 || !/(?:令|公告)$/.test(contentOf(children[titleIndex]!))) return undefined;
+    return /^(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９]{1,4}\s*号$/.test(content.trim()) ? 'docNumber' : undefined;
   }
 
   /** The first date line before `limit` whose next text (附注 and blank Markdown aside) is a title that names a kind of document; -1 if none. */
