@@ -185,6 +185,12 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual(types('关于开展调研的通知\n第706号\n各单位：\n正文。').slice(0, 2), ['reportTitle', 'paragraph']);
   });
 
+  it('reads 附：名称, the older form of 附件：名称, as a 附件说明 (国家教委 1996); 附： alone is none', () => {
+    const text = ['关于扩大招生规模的请示', '国务院：', '现将有关情况请示如下。', '以上意见如无不妥，请批转执行。', '', '附：内地西藏初中班（校）扩大招生计划表', '', '国家教委', '一九九六年五月十三日'].join('\n');
+    assert.deepEqual(types(text).slice(4), ['attachmentNote', 'signature', 'dateLine']);
+    assert.ok(!types('关于扩大招生规模的请示\n国务院：\n正文。\n附：').includes('attachmentNote'));
+  });
+
   it('does not take parenthetical notes or closing formulas for section titles', () => {
     assert.deepEqual(types('一、甲\n正文。\n（责任人：张三）\n二、乙\n特此报告'), ['outlineHeading', 'paragraph', 'paragraph', 'outlineHeading', 'paragraph']);
   });
