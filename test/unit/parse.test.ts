@@ -50,6 +50,14 @@ describe('report-Markdown dialect', () => {
     assert.deepEqual(types('2020年上半年，全镇完成投资。\n1.5亿元已到位。\n2023.7.10召开会议。'), ['paragraph', 'paragraph', 'paragraph']);
   });
 
+  it('reads three-digit markers of a long list (a 通报 listing 130 practices: 99. 100. 130.)', () => {
+    const text = ['99.四川省泸州市推出新举措。', '100.四川省成都市实施改革。', '130.新疆生产建设兵团加强管理。', '（100）第一百项。'].join('\n');
+    const headings = parseReport(text).root.children.map((node) => (node.type === 'outlineHeading' ? `${node.marker.level}:${node.marker.ordinal}` : node.type));
+    assert.deepEqual(headings, ['3:99', '3:100', '3:130', '4:100']);
+    // A number of three digits is still no marker: 110.5亿元, 120、130、140人, 2023.7.
+    assert.deepEqual(types('110.5亿元已到位。\n120、130、140人参加。\n2023.7.10召开会议。'), ['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('splits a run-in heading after its first sentence', () => {
     const root = parseReport('一、夯实基础，突出党建第一保障。上半年，我镇党建工作稳步推进。').root;
     const heading = root.children[0]!;
@@ -131,6 +139,65 @@ describe('report-Markdown dialect', () => {
     }
     // A year with a placeholder in the middle of a sentence is no date line.
     assert.deepEqual(types('一、甲\n20XX年X月X日前完成。'), ['outlineHeading', 'paragraph']);
+  });
+
+  it('reads a letter-spaced second title line as part of the title (国务院关于…奖售粮 / 几 个 问 题 的 通 知)', () => {
+    const text = '国务院关于棉粮、糖粮挂钩奖售粮\n\n几 个 问 题 的 通 知\n\n国发〔1981〕88号\n\n各省、市、自治区人民政府：\n\n现将有关问题通知如下。\n';
+    const title = parseReport(text).root.children[0]!;
+    assert.equal(title.type, 'reportTitle');
+    assert.deepEqual([title.position!.start.line, title.position!.end.line], [1, 3]);
+    // A letter-spaced line alone is no title kind: 国 务 院 工 作 规 则 stays its own line.
+    const notice = parseReport('国务院关于印发\n《国务院工作规则》的通知\n\n国 务 院 工 作 规 则\n\n第一章　总则').root.children[0]!;
+    assert.deepEqual([notice.type, notice.position!.end.line], ['reportTitle', 2]);
+  });
+
+  it('closes a forwarding notice before the text it forwards, whose own signature and date come last', () => {
+    const text = [
+      '国务院办公厅转发国家地震局',
+      '关于加强防震减灾工作意见报告的通知',
+      '国办发〔1996〕2号',
+      '各省、自治区、直辖市人民政府：',
+      '国家地震局《关于加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。',
+      '国务院办公厅',
+      '一九九六年二月五日',
+      '（本文有删减）',
+      '关于加强防震减灾工作意见的报告',
+      '国务院：',
+      '一、关于重点监视防御区',
+      '正文。',
+      '以上意见如无不妥，请批转各地贯彻执行。',
+      '国家地震局',
+      '一九九六年一月二十五日',
+    ].join('\n');
+    const children = parseReport(text).root.children;
+    const at = (type: string): number[] => children.filter((node) => node.type === type).map((node) => node.position!.start.line);
+    assert.deepEqual([at('signature'), at('dateLine'), at('note')], [[6], [7], [8]]);
+  });
+
+  it('reads an order (令) as closed before the regulation it promulgates; the bracket under that title is no 附注', () => {
+    const text = [
+      '中华人民共和国国务院令',
+      '第706号',
+      '《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的《专利代理条例》公布，自2019年3月1日起施行。',
+      '总理　李克强',
+      '2018年11月6日',
+      '专利代理条例',
+      '（1991年3月4日中华人民共和国国务院令第76号发布　2018年11月6日中华人民共和国国务院令第706号修订）',
+      '第一章　总则',
+      '第一条　为了规范专利代理行为，制定本条例。',
+    ].join('\n');
+    const children = parseReport(text).root.children;
+    const at = (type: string): number[] => children.filter((node) => node.type === type).map((node) => node.position!.start.line);
+    assert.deepEqual([at('signature'), at('dateLine'), at('note')], [[4], [5], []]);
+    // The order's number under its title is its 发文字号; the same line under another title is not.
+    assert.deepEqual(children.filter((node) => node.type === 'masthead').map((node) => [node.position!.start.line, (node as { role?: string }).role]), [[2, 'docNumber']]);
+    assert.deepEqual(types('关于开展调研的通知\n第706号\n各单位：\n正文。').slice(0, 2), ['reportTitle', 'paragraph']);
+  });
+
+  it('reads 附：名称, the older form of 附件：名称, as a 附件说明 (国家教委 1996); 附： alone is none', () => {
+    const text = ['关于扩大招生规模的请示', '国务院：', '现将有关情况请示如下。', '以上意见如无不妥，请批转执行。', '', '附：内地西藏初中班（校）扩大招生计划表', '', '国家教委', '一九九六年五月十三日'].join('\n');
+    assert.deepEqual(types(text).slice(4), ['attachmentNote', 'signature', 'dateLine']);
+    assert.ok(!types('关于扩大招生规模的请示\n国务院：\n正文。\n附：').includes('attachmentNote'));
   });
 
   it('does not take parenthetical notes or closing formulas for section titles', () => {

@@ -4,7 +4,8 @@ import type { MarkerStyle, OutlineMarker } from './nodes.js';
 
 /** A Chinese numeral (一 … 九十九, 一百 … 九百九十九), as a pattern source. */
 export const HAN = '(?:[一二三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|[一二三四五六七八九十]{1,3})';
-const DIGITS = '(?:[0-9]{1,2}|[０-９]{1,2})';
+// One to three digits: the 130-item lists of a 通报's 附件 run 1. … 130.
+const DIGITS = '(?:[0-9]{1,3}|[０-９]{1,3})';
 
 /** A stray space inside a marker (`二 、`, `（ 一 ）`): read as the marker, flagged by numbering-style. */
 const STRAY = '[ \\u00a0\\u3000]{0,2}';

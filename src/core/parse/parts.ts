@@ -150,7 +150,8 @@ export function titleBeforeDash(content: string): string | undefined {
 
 /** The start of a 附件说明: `附件：1.名称` or `附件：名称` or `附件：` alone. */
 export function isAttachmentNoteStart(content: string): boolean {
-  return /^附\s*件\s*[:：]/.test(content.trim());
+  // 附：名称 is the older form of 附件：名称 (国家教委 1996): a name must follow.
+  return /^附\s*件\s*[:：]|^附\s*[:：]\s*\S/.test(content.trim());
 }
 
 /** A 附件 page heading: `附件`, `附件1`, `附件 2`, `附件二` alone on its line. */

@@ -571,6 +571,12 @@ function isHeadLine(content: string): boolean {
 /** The 文种 of GB/T 9704 and the 条例: a title ending so is complete. */
 const OFFICIAL_KIND = /(?:的|之)?(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|指导意见|实施意见)$/;
 
+/** A letter-spaced line (`几 个 问 题 的 通 知`, as older titles are set) read without its spaces. */
+function closeLetterSpacing(content: string): string {
+  const trimmed = content.trim();
+  return /^[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff])+$/.test(trimmed) ? trimmed.replace(/[ \u3000\u00a0]+/g, '') : content;
+}
+
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
 /** Longest title, all lines together. */
@@ -776,7 +782,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (index === titleIndex || node.type === 'residue' || node.type === 'html') continue;
     if (node.type !== 'paragraph' && node.type !== 'sectionTitle') continue;
     const content = contentOf(node);
-    const role = mastheadRole(content);
+    const role = mastheadRole(content) ?? orderNumberRole(index, content);
     const afterTitle = titleIndex >= 0 && index > titleIndex;
     if (role && (role !== 'issuer' || !afterTitle)) {
       replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
@@ -827,6 +833,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
     }
   }
+  // A notice that forwards or issues a text (转发…请示的通知, 印发…规则的通知, a 令 and its 条例) closes before
+  // that text: the earliest date line followed (附注 aside) by the forwarded text's title is the closing,
+  // not the date that closes the forwarded text itself.
+  const forwardedDate = dateBeforeForwardedTitle(closingDate < 0 ? children.length : closingDate);
+  if (forwardedDate >= 0) closingDate = forwardedDate;
   let closingStart = closingDate;
   if (closingDate >= 0) {
     replace(closingDate, { type: 'dateLine', children: phrasingOf(children[closingDate]!), position: children[closingDate]!.position! });
@@ -843,6 +854,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
+  let notesOpen = true;
   for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
     if (index === closingDate) afterClosing = true;
@@ -870,7 +882,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     inAttachmentNote = -1;
     if (node.type === 'outlineHeading') continue;
-    if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
+    // 附注 follow the closing directly: a bracketed line below the next text's title (（1991年…修订）) is none.
+    if (index > closingDate && !isNoteLine(content) && !isImprintLine(content)) notesOpen = false;
+    if (afterClosing && notesOpen && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
     } else if (isImprintLine(content)) {
       replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
@@ -899,6 +913,32 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     return false;
   }
 
+  /** The number of an order or announcement standing alone under its title (中华人民共和国国务院令 / 第706号, …公告 / 2018年第1号). */
+  function orderNumberRole(index: number, content: string): 'docNumber' | undefined {
+    if (titleIndex < 0 || index !== titleIndex + 1 || !/(?:令|公告)$/.test(contentOf(children[titleIndex]!))) return undefined;
+    return /^(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９]{1,4}\s*号$/.test(content.trim()) ? 'docNumber' : undefined;
+  }
+
+  /** The first date line before `limit` whose next text (附注 and blank Markdown aside) is a title that names a kind of document; -1 if none. */
+  function dateBeforeForwardedTitle(limit: number): number {
+    for (let index = preambleEnd; index < limit; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
+      let next = index + 1;
+      while (next < children.length && (children[next]!.type === 'html' || children[next]!.type === 'residue' || ((children[next]!.type === 'paragraph' || children[next]!.type === 'sectionTitle') && isNoteLine(contentOf(children[next]!))))) next++;
+      let title = '';
+      for (let line = next; line < Math.min(children.length, next + MAX_TITLE_LINES); line++) {
+        const candidate = children[line]!;
+        if (candidate.type !== 'paragraph' && candidate.type !== 'sectionTitle') break;
+        const content = contentOf(candidate);
+        if (!isTitleLike(content) || isDateLine(content) || mastheadRole(content)) break;
+        title += closeLetterSpacing(content);
+        if (endsWithDocumentKind(title)) return index;
+      }
+    }
+    return -1;
+  }
+
   /** The last index of a title that starts at `first` (the author's line breaks inside a title). */
   function titleExtent(first: number): number {
     let text = contentOf(children[first]!);
@@ -911,7 +951,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (lineOf(node) - lineOf(children[next - 1]!) > 2) break;
       const content = contentOf(node);
       if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) break;
-      text += content;
+      text += closeLetterSpacing(content);
       if (text.length > MAX_TITLE_LENGTH) break;
       // …的通知 / …的意见 ends a title for certain; …制度 may go on (…制度 / 重大执法决定法制审核制度的指导意见).
       if (endsWithDocumentKind(text)) {
@@ -948,7 +988,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (lineOf(node) - lineOf(children[index]!) > 2) return false;
     const content = contentOf(node);
     if (!isTitleLike(content) || mastheadRole(content) || isDashSubtitle(content) || isAddresseeLike(content)) return false;
-    return (text + content).length <= MAX_TITLE_LENGTH && OFFICIAL_KIND.test(content);
+    return (text + content).length <= MAX_TITLE_LENGTH && OFFICIAL_KIND.test(closeLetterSpacing(content));
   }
 
   /** Nodes that may follow the 成文日期: 附注, 版记, footnotes, comments, residue, blank Markdown. */

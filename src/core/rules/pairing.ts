@@ -78,6 +78,8 @@ export const pairing: Rule = {
   },
   check(context) {
     const quick = /[（）“”‘’《》【】〔〕]/;
+    type Problem = { index: number; char: string; partner: string; opening: boolean };
+    const found: Array<{ block: (typeof context.document.blocks)[number]; masked: string; problems: Problem[] }> = [];
     for (const block of context.document.blocks) {
       const masked = context.maskedText(block);
       if (!quick.test(masked)) continue;
@@ -126,6 +128,25 @@ export const pairing: Rule = {
       }
       for (const unclosed of stack) report(unclosed.index, unclosed.char, CLOSERS[OPENERS.indexOf(unclosed.char)]!, true);
       problems.sort((left, right) => left.index - right.index);
+      if (problems.length > 0) found.push({ block, masked, problems });
+    }
+    // A bracket broken over two lines (a page's <br> or <p> split `（二○○四年六月十六日国务院` /
+    // `第54次常务会议修订通过）`): a paragraph whose one problem is an opener left open, followed by
+    // nothing but blank lines and a paragraph whose one problem is the matching closer, pairs up.
+    for (let index = 0; index + 1 < found.length; index++) {
+      const first = found[index]!;
+      const second = found[index + 1]!;
+      if (first.problems.length !== 1 || second.problems.length !== 1) continue;
+      const open = first.problems[0]!;
+      const close = second.problems[0]!;
+      if (!open.opening || close.opening || open.partner !== close.char) continue;
+      if (context.text.slice(first.block.end, second.block.start).trim() !== '') continue;
+      if (context.maskedText(first.block).slice(open.index + 1).trim() === '' || second.masked.slice(0, close.index).trim() === '') continue;
+      first.problems = [];
+      second.problems = [];
+      index++;
+    }
+    for (const { block, masked, problems } of found) {
       for (const { index, char, partner, opening } of problems) {
         const start = block.start + index;
         const name = NAMES[char]!;

@@ -10,6 +10,8 @@ export const DEFAULT_ALLOW = ['X光', 'X射线', 'X线', 'X轴', 'X染色体', '
 const X_RUN = /[XxＸｘ]+(?:[-－~～—][XxＸｘ]+)*/g;
 const SYMBOL_RUN = /×{2,}|○{2,}|□{2,}|＊+/g;
 const LATIN = /[A-Za-z]/;
+/** A Chinese digit beside a run of ○ makes the ○ a zero (二○○四年), as 〇 is. */
+const CHINESE_DIGIT = /[一二三四五六七八九〇○零]/;
 const DIGIT = /[0-9]/;
 
 /** True for characters that make a neighbouring `*` read as a redaction mark rather than Markdown. */
@@ -202,6 +204,8 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
     SYMBOL_RUN.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = SYMBOL_RUN.exec(masked))) {
+      // ○ written for the zero of a Chinese numeral (二○○四年, 一九九○年): a digit, not a blank.
+      if (match[0][0] === '○' && (CHINESE_DIGIT.test(masked[match.index - 1] ?? '') || CHINESE_DIGIT.test(masked[match.index + match[0].length] ?? ''))) continue;
       tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0], kind: 'blank' });
     }
   }

@@ -22,6 +22,16 @@ function nextVisible(masked: string, index: number): string | undefined {
   return cursor < masked.length ? masked[cursor] : undefined;
 }
 
+/** The nearest letter (Han or Latin) before `index`: what the number or percentage just before it belongs to. */
+function lastLetterBefore(masked: string, index: number): string | undefined {
+  for (let cursor = index - 1; cursor >= 0 && index - cursor <= 24; cursor--) {
+    const char = masked[cursor]!;
+    if (/[0-9０-９%％.．\s]/.test(char)) continue;
+    return char;
+  }
+  return undefined;
+}
+
 /** True when only spaces and non-prose (masked) characters follow `index`: the end of the block's prose. */
 function atProseEnd(masked: string, index: number): boolean {
   for (let cursor = index + 1; cursor < masked.length; cursor++) if (masked[cursor] !== ' ' && masked[cursor] !== '\u0000') return false;
@@ -59,7 +69,9 @@ export const punctuationWidth: Rule = {
         if (inMarker(block, block.start + index)) continue;
         const before = previousVisible(masked, index);
         const after = nextVisible(masked, index);
-        const leftChinese = isHan(before) || isCjkClosing(before);
+        // A number or percentage ending a Chinese clause counts as Chinese when Chinese follows: 增长4.2%;蔬菜.
+        const numberClause = char !== '?' && char !== '!' && /[0-9０-９%％]/.test(before ?? '') && isHan(after) && isHan(lastLetterBefore(masked, index));
+        const leftChinese = isHan(before) || isCjkClosing(before) || numberClause;
         if (!leftChinese) continue;
         let ok: boolean;
         if (char === '?' || char === '!') {
