@@ -27,9 +27,13 @@ import {
   isDatedHeadNote,
   isDocNumber,
   isImprintLine,
+  isLawHeadNote,
+  isListRowLike,
   isLongTitle,
+  isNotesLabel,
   isNoteLine,
   isParentheticalLine,
+  isSectionTitleLike,
   isTitleLike,
   mastheadRole,
   titleBeforeDash,
@@ -563,6 +567,7 @@ function isHeadLine(content: string): boolean {
     mastheadRole(content) !== undefined ||
     isDateLine(content) ||
     isDatedHeadNote(content) ||
+    isLawHeadNote(content) ||
     titleBeforeDash(content) !== undefined ||
     isLongTitle(content)
   );
@@ -570,6 +575,9 @@ function isHeadLine(content: string): boolean {
 
 /** The 文种 of GB/T 9704 and the 条例: a title ending so is complete. */
 const OFFICIAL_KIND = /(?:的|之)?(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|指导意见|实施意见)$/;
+
+/** The heading of a table of contents. */
+const TABLE_OF_CONTENTS = /^目[\s\u3000]*录$/;
 
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
@@ -627,7 +635,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const node = children[entry.index]!;
     const raw = text.slice(node.position!.start.offset!, node.position!.end.offset!);
     const template = node.type === 'paragraph' && ((isResidueLine(entry.content) && !isChromeLine(entry.content)) || (isResidueLine(raw) && !isChromeLine(raw)));
-    if (template || chromeFlags[position]) replace(entry.index, { type: 'residue', reason: template ? 'template' : 'chrome', children: phrasingOf(node), position: node.position! });
+    // A chrome line whose text is partly a link (原文链接：https://…) is chrome by its raw text.
+    const chrome = chromeFlags[position] || (node.type === 'paragraph' && raw.trim() !== entry.content && isChromeLine(raw));
+    if (template || chrome) replace(entry.index, { type: 'residue', reason: template ? 'template' : 'chrome', children: phrasingOf(node), position: node.position! });
   });
 
   // The head: everything before the first body paragraph, outline heading or non-paragraph block.
@@ -635,7 +645,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   while (preambleEnd < children.length) {
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
-      if (!isHeadLine(contentOf(node))) break;
+      // A table of contents (目　　录) belongs to the body, with the first chapter after it.
+      if (!isHeadLine(contentOf(node)) || TABLE_OF_CONTENTS.test(contentOf(node))) break;
     } else if (node.type !== 'sectionTitle' && node.type !== 'html' && node.type !== 'residue' && node.type !== 'masthead' && node.type !== 'imprint') {
       break;
     }
@@ -690,7 +701,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
       const content = contentOf(node);
       if (!isTitleLike(content) || !sawChrome) break;
-      if (isDashSubtitle(contentOf(children[index + 1]!))) {
+      // …or the one that names a kind of document (…统计公报) below a site header that names none (万载县人民政府-统计局).
+      const namesKind = endsWithDocumentKind(content) && !endsWithDocumentKind(contentOf(children[titleIndex]!));
+      if (isDashSubtitle(contentOf(children[index + 1]!)) || namesKind) {
         const header = children[titleIndex]!;
         replace(titleIndex, { type: 'residue', reason: 'chrome', children: phrasingOf(header), position: header.position! });
         titleIndex = index;
@@ -781,15 +794,26 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (role && (role !== 'issuer' || !afterTitle)) {
       replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
-    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || isDatedHeadNote(content))) {
+    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || isDatedHeadNote(content) || isLawHeadNote(content))) {
       replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = true;
     } else if (afterTitle && previousWasSubtitle && isAuthorLine(content)) {
-      // One speaker line under the subtitle: 省长　许勤.
+      // One speaker line under the subtitle: 省长　许勤; or the rest of a ——subtitle broken over two lines
+      // (——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上), after which the speaker line may still come.
+      const previous = contentOf(children[index - 1]!);
+      const continuesDash = isDashSubtitle(previous) && !/[上）)]$|(?:讲话|报告|发言)$/.test(previous) && /上$|上的(?:讲话|报告|发言)$/.test(content);
+      replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = continuesDash;
+    } else if (afterTitle && isAuthorLine(content) && nextIsDatedNote(index)) {
+      // The issuing bodies above the date line of a 公报: 万载县统计局　国家统计局万载调查队 / （2023年5月）.
       replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
     } else if (afterTitle && isAddresseeLike(content, true)) {
       replace(index, { type: 'addressee', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = false;
+    } else if (afterTitle && isCaptionAfterChrome(index, content)) {
+      // A photo caption left between the page chrome and the text (分享: / 省长赵刚作政府工作报告 / 各位代表：).
+      replace(index, { type: 'residue', reason: 'chrome', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
     } else {
       previousWasSubtitle = false;
@@ -840,6 +864,28 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
   }
 
+  // Short lines set out as a list (member lists, a table of contents): three or more list rows
+  // in a row, a blank line apart at most, are no section titles. A row repeating an earlier one
+  // ends the list (the table of contents' 第一章 … and the chapter itself).
+  const listRows = new Set<number>();
+  for (let index = preambleEnd; index < children.length; ) {
+    const run: number[] = [];
+    const seen = new Set<string>();
+    let next = index;
+    while (next < children.length) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' || !isListRowLike(contentOf(node))) break;
+      if (run.length > 0 && lineOf(node) - lineOf(children[next - 1]!) > 2) break;
+      const key = contentOf(node).replace(/[\s\u3000]/g, '');
+      if (seen.has(key)) break;
+      seen.add(key);
+      run.push(next);
+      next++;
+    }
+    if (run.length >= 3) for (const row of run) listRows.add(row);
+    index = Math.max(next, index + 1);
+  }
+
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
@@ -876,7 +922,13 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
     } else if (isAttachmentHeading(content)) {
       replace(index, { type: 'sectionTitle', depth: node.type === 'sectionTitle' ? node.depth : 0, role: 'attachment', children: phrasingOf(node), position: node.position! });
-    } else if (node.type === 'paragraph' && index >= preambleEnd && (closingStart < 0 || index < closingStart || index > closingDate) && isTitleLike(content) && !isResidueLike(content)) {
+    } else if (
+      node.type === 'paragraph' &&
+      index >= preambleEnd &&
+      (closingStart < 0 || index < closingStart || index > closingDate) &&
+      ((isSectionTitleLike(content) && !listRows.has(index) && !isBrokenOff(index) && !signsDate(index)) || isNotesLabel(content)) &&
+      !isResidueLike(content)
+    ) {
       replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
     }
   }
@@ -888,6 +940,43 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       block.node = replacement;
       blockByNode.set(replacement, block);
     }
+  }
+
+  /** A short line the text was broken into: the line above it stops mid-sentence (…，PM / 2.5, …发展的 / 主要目标). */
+  function isBrokenOff(index: number): boolean {
+    const previous = children[index - 1];
+    if (!previous || previous.type !== 'paragraph' || lineOf(children[index]!) - lineOf(previous) !== 1) return false;
+    const above = contentOf(previous);
+    if (/[的和与及或并]$/.test(above)) return true;
+    return above.length > 40 && !/[。！？；：:!?;…”’」』）)】》>]$/.test(above);
+  }
+
+  /** A short line over a date line (one more short line between at most): the 署名 of an attached text, no section title. */
+  function signsDate(index: number): boolean {
+    for (let next = index + 1; next <= index + 2 && next < children.length; next++) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' && node.type !== 'sectionTitle') return false;
+      if (lineOf(node) - lineOf(children[next - 1]!) > 2) return false;
+      const content = contentOf(node);
+      if (isDateLine(content)) return true;
+      if (!isTitleLike(content) || content.length > 30) return false;
+    }
+    return false;
+  }
+
+  /** The next block is a bracketed date line close below: （2023年5月）. */
+  function nextIsDatedNote(index: number): boolean {
+    const next = children[index + 1];
+    if (!next || index + 1 >= preambleEnd || (next.type !== 'paragraph' && next.type !== 'reportSubtitle') || lineOf(next) - lineOf(children[index]!) > 2) return false;
+    const content = contentOf(next);
+    return isParentheticalLine(content) && isDateLine(content.slice(1, -1));
+  }
+
+  /** A short line of the head directly under a page-chrome line (no blank between), before the text starts. */
+  function isCaptionAfterChrome(index: number, content: string): boolean {
+    const previous = children[index - 1];
+    if (!previous || previous.type !== 'residue' || previous.reason !== 'chrome' || lineOf(children[index]!) - lineOf(previous) !== 1) return false;
+    return isTitleLike(content) && content.length <= 30 && mastheadRole(content) === undefined;
   }
 
   function nextIsDocNumber(index: number): boolean {
