@@ -123,3 +123,47 @@ describe('section titles in the body (issue 9, CORPUS.md)', () => {
     assert.deepEqual(sectionLines(text), [4, 5, 10, 12]);
   });
 });
+
+describe('the closing of a notice that issues a text (issue 9, CORPUS.md)', () => {
+  it('the notice closes with its 署名 and date before the issued text it cites in 《》, whose title is a section however long', () => {
+    const issued = '安徽省关于加快对接《区域全面经济伙伴关系协定》（RCEP）经贸新规则扎实推进高水平开放实施意见';
+    const text = [
+      '某某办公室关于印发某某实施意见的通知',
+      '',
+      '（皖开放办〔2022〕6号）',
+      '',
+      '省有关单位：',
+      '',
+      '　　《安徽省关于加快对接〈区域全面经济伙伴关系协定〉（RCEP）经贸新规则 扎实推进高水平开放实施意见》现印发给你们，请认真贯彻执行。',
+      '安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室',
+      '',
+      '　　2022年3月23日',
+      issued,
+      '',
+      '　　为加快全面对接经贸新规则，制定本意见。',
+      '　　一、总体要求',
+      '　　各地要加强组织领导。',
+    ].join('\n');
+    assert.equal(typeAt(text, 8), 'signature');
+    assert.equal(typeAt(text, 10), 'dateLine');
+    assert.deepEqual(sectionLines(text), [11]);
+  });
+
+  it('without a citation of the text after it, a date in the body is no closing', () => {
+    const text = ['关于某项工作的通知', '各单位：', '会议定于：', '2022年3月23日', '某某工作要点', '请准时参加。'].join('\n');
+    assert.notEqual(typeAt(text, 4), 'dateLine');
+  });
+
+  it('a bracketed line under the forwarded text’s title is no 附注 of the notice', () => {
+    const text = ['国务院办公厅转发民政部关于清理整顿社会团体意见的通知', '各省、自治区、直辖市人民政府：', '民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发给你们。', '国务院办公厅', '一九九七年四月八日', '（本文有删减）', '', '关于清理整顿社会团体的意见', '', '（民政部　一九九七年一月二十八日）', '', '社会团体管理工作十分重要。'].join('\n');
+    assert.equal(typeAt(text, 6), 'note');
+    assert.notEqual(typeAt(text, 10), 'note');
+  });
+
+  it('`附件：` alone with the attachment’s name on the next line is one 附件说明', () => {
+    const text = ['关于印发考评办法的通知', '各单位：', '现将考评办法印发给你们。', '附件：', '某某市数字政府建设考评指标', '附件', '某某市数字政府建设考评指标', '一、政务服务（25分）'].join('\n');
+    assert.equal(typeAt(text, 4), 'attachmentNote');
+    assert.equal(typeAt(text, 5), 'attachmentNote');
+    assert.deepEqual(sectionLines(text), [6, 7]);
+  });
+});

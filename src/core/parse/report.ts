@@ -839,6 +839,14 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     if (!isAfterMatter(node)) break;
   }
+  // A notice that issues a text (将《…考评办法》印发给你们) closes with its own 署名 and date, before that text.
+  const issued = dateBeforeIssuedText();
+  if (issued && (closingDate < 0 || issued.date < closingDate)) {
+    closingDate = issued.date;
+    // The issued text's title is a section title, however long (…扎实推进高水平开放实施意见).
+    const titleNode = children[issued.title]!;
+    if (titleNode.type === 'paragraph') replace(issued.title, { type: 'sectionTitle', depth: 0, children: titleNode.children, position: titleNode.position! });
+  }
   // A date followed by its 附注 (（此件公开发布）) closes the document even when an attached text follows without a 附件 heading.
   if (closingDate < 0) {
     for (let index = preambleEnd + 1; index + 1 < children.length; index++) {
@@ -858,7 +866,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       const node = children[index]!;
       if (node.type !== 'sectionTitle' && node.type !== 'paragraph') break;
       const signature = contentOf(node);
-      if (!isTitleLike(signature) || signature.length > 30 || isAttachmentNoteStart(signature) || matchOutlineMarker(signature, 0, signature.length)) break;
+      if (!isTitleLike(signature) || signature.length > 40 || isAttachmentNoteStart(signature) || matchOutlineMarker(signature, 0, signature.length)) break;
       replace(index, { type: 'signature', children: phrasingOf(node), position: node.position! });
       closingStart = index;
     }
@@ -889,11 +897,15 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
+  // 附注 follow the closing directly: once the text goes on (an attached text's title), a bracketed line is no 附注.
+  let notesOpen = false;
+  let bareAttachmentLabel = false;
   for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
-    if (index === closingDate) afterClosing = true;
+    if (index === closingDate) afterClosing = notesOpen = true;
     if (node.type !== 'paragraph' && node.type !== 'sectionTitle' && !(node.type === 'outlineHeading' && inAttachmentNote >= 0)) {
       if (node.type !== 'html') inAttachmentNote = -1;
+      if (index > closingDate && !AFTER_CLOSING_TYPES.has(node.type)) notesOpen = false;
       continue;
     }
     const block = blockByNode.get(node);
@@ -904,8 +916,17 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const adjacent = previous !== undefined && block.line - lineOf(previous) <= 2;
     if (isAttachmentNoteStart(content)) {
       inAttachmentNote = markAttachmentNote(index, content, undefined);
+      bareAttachmentLabel = /^附\s*件\s*[:：]$/.test(content);
       continue;
     }
+    // `附件：` alone with the one attachment's name on the next line.
+    if (bareAttachmentLabel && inAttachmentNote === 0 && block.line - lineOf(previous!) === 1 && node.type === 'paragraph' && isTitleLike(content) && !isAttachmentHeading(content) && !isDateLine(content)) {
+      markAttachmentNote(index, content, 0);
+      bareAttachmentLabel = false;
+      inAttachmentNote = -1;
+      continue;
+    }
+    bareAttachmentLabel = false;
     if (inAttachmentNote >= 0 && adjacent) {
       const number = attachmentNumber(content);
       const expected = inAttachmentNote + 1;
@@ -916,9 +937,12 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     inAttachmentNote = -1;
     if (node.type === 'outlineHeading') continue;
-    if (afterClosing && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
+    if (afterClosing && notesOpen && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
-    } else if (isImprintLine(content)) {
+      continue;
+    }
+    if (index > closingDate) notesOpen = false;
+    if (isImprintLine(content)) {
       replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
     } else if (isAttachmentHeading(content)) {
       replace(index, { type: 'sectionTitle', depth: node.type === 'sectionTitle' ? node.depth : 0, role: 'attachment', children: phrasingOf(node), position: node.position! });
@@ -940,6 +964,30 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       block.node = replacement;
       blockByNode.set(replacement, block);
     }
+  }
+
+  /**
+   * The first date line of the body whose next line is the title of a text the document cites in
+   * 《》 before it (the notice issues it: 现将《…实施意见》印发给你们); returns the date's and the title's index.
+   */
+  function dateBeforeIssuedText(): { date: number; title: number } | undefined {
+    if (!text.includes('《')) return undefined;
+    for (let index = preambleEnd; index + 1 < children.length; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
+      let next = index + 1;
+      while (next < children.length && (children[next]!.type === 'html' || children[next]!.type === 'residue')) next++;
+      const candidate = children[next];
+      if (!candidate || (candidate.type !== 'paragraph' && candidate.type !== 'sectionTitle')) continue;
+      const title = contentOf(candidate);
+      if (title.length < 4 || title.length > 100 || /[。；！？]/.test(title) || TRAILING_STOP.test(title)) continue;
+      const key = citationKey(title);
+      const before = text.slice(0, blockByNode.get(node)?.start ?? 0);
+      for (const match of before.matchAll(/《([^《》]{2,120})》/g)) {
+        if (citationKey(match[1]!) === key) return { date: index, title: next };
+      }
+    }
+    return undefined;
   }
 
   /** A short line the text was broken into: the line above it stops mid-sentence (…，PM / 2.5, …发展的 / 主要目标). */
@@ -1080,6 +1128,17 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     replace(index, replacement);
     return number ? number.ordinal : 0;
   }
+}
+
+/** Nodes that may stand between the closing and its 附注. */
+const AFTER_CLOSING_TYPES = new Set(['html', 'residue', 'footnoteDefinition', 'definition', 'thematicBreak', 'signature', 'dateLine', 'note', 'imprint', 'attachmentNote']);
+
+/** Punctuation that ends a sentence or clause: no title ends so. */
+const TRAILING_STOP = /[，、：:；;,.!?]$/;
+
+/** A cited title compared with the title line itself: without spaces, 《》〈〉 and quotes, brackets and dashes alike. */
+function citationKey(title: string): string {
+  return sameTitleKey(title).replace(/[《》〈〉“”"‘’']/g, '');
 }
 
 /** A title compared across copies: half- and full-width brackets, dashes and spaces alike. */
