@@ -1,7 +1,7 @@
 // The misreadings CORPUS.md still showed (issue 9 follow-up), each as a small document written
 // the way the corpus documents are: page chrome, cover letters with attached texts, lists.
 import assert from 'node:assert/strict';
-import { lint, outline, parseReport, type OutlineNode } from '../../src/core/index.js';
+import { fixAll, lint, outline, parseReport, type OutlineNode } from '../../src/core/index.js';
 
 /** `line:type` of every top-level node (1-based lines). */
 const parts = (text: string): string[] =>
@@ -165,5 +165,18 @@ describe('the closing of a notice that issues a text (issue 9, CORPUS.md)', () =
     assert.equal(typeAt(text, 4), 'attachmentNote');
     assert.equal(typeAt(text, 5), 'attachmentNote');
     assert.deepEqual(sectionLines(text), [6, 7]);
+  });
+});
+
+describe('a # heading that is a bare numeral (issue 9, CORPUS.md)', () => {
+  it('`## 三` after `## 二、…` is the heading 三、 with its 、 missing: a numbering-style finding and a fix', () => {
+    const text = ['# 关于工资折算问题的通知', '', '各单位：', '', '## 一、制度工作时间', '', '年工作日为250天。', '', '## 二、日工资的折算', '', '日工资按月计薪天数折算。', '', '## 三', '原通知同时废止。'].join('\n');
+    const headings = flat(outline(text)).filter((node) => node.kind === 'heading').map((node) => `${node.selectionRange.start.line + 1}:${node.level}`);
+    assert.deepEqual(headings, ['5:1', '9:1', '13:1']);
+    const style = lint(text).filter((finding) => finding.ruleId === 'numbering-style');
+    assert.deepEqual(style.map((finding) => finding.range.start.line + 1), [13]);
+    assert.equal(fixAll(text).split('\n')[12], '## 三、');
+    // Without the run before it, a bare numeral heading stays a section title.
+    assert.deepEqual(flat(outline('# 报告\n\n## 三\n正文。')).filter((node) => node.kind === 'heading'), []);
   });
 });

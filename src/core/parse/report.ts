@@ -12,6 +12,7 @@ import type { Position as UnistPosition } from 'unist';
 import { buildLineTable, isIndentChar, type LineTable } from './lines.js';
 import { parseMarkdownSlice, REDACTION_MASK } from './markdown.js';
 import type { OutlineHeading, OutlineMarker, RunInHead } from './nodes.js';
+import { parseHanNumeral } from '../numerals.js';
 import { matchOutlineMarker } from './outline-markers.js';
 import {
   attachmentNumber,
@@ -600,6 +601,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   const lineOf = (node: RootContent): number => blockByNode.get(node)?.line ?? (node.position ? node.position.start.line - 1 : -1);
 
   // Headings written with # become outline headings or section titles.
+  const previousByDepth = new Map<number, OutlineMarker>();
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading') continue;
@@ -607,7 +609,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (!block) continue;
     const firstText = node.children[0];
     const headingStart = firstText?.position?.start.offset ?? block.end;
-    const marker = firstText?.type === 'text' ? matchOutlineMarker(text, headingStart, block.end) : undefined;
+    let marker = firstText?.type === 'text' ? matchOutlineMarker(text, headingStart, block.end) : undefined;
+    // `## 三` after `## 二、…`: a # heading that is a bare numeral, next in its siblings' run, is that heading
+    // with its 、 missing (numbering-style reports it and adds the 、).
+    if (!marker && firstText?.type === 'text') marker = bareNumeralMarker(headingStart, block.end, previousByDepth.get(node.depth));
+    if (marker?.level === 1) previousByDepth.set(node.depth, marker);
     let replacement: RootContent;
     if (marker) {
       replacement = buildOutlineHeading(text, marker, node.children, node.position!, block.end, node.depth);
@@ -988,6 +994,16 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       }
     }
     return undefined;
+  }
+
+  /** A marker for a heading that is a bare Chinese numeral (`## 三`) following `## 二、` at its depth. */
+  function bareNumeralMarker(start: number, end: number, previous: OutlineMarker | undefined): OutlineMarker | undefined {
+    const numeral = text.slice(start, end).trim();
+    if (!previous || !/^[一二三四五六七八九十百]{1,4}$/.test(numeral)) return undefined;
+    const ordinal = parseHanNumeral(numeral);
+    if (ordinal !== previous.ordinal + 1) return undefined;
+    const offset = text.indexOf(numeral, start);
+    return { level: 1, ordinal, text: numeral, style: { numeral: 'han', open: '', close: '' }, start: offset, end: offset + numeral.length, numeralStart: offset, numeralEnd: offset + numeral.length };
   }
 
   /** A short line the text was broken into: the line above it stops mid-sentence (…，PM / 2.5, …发展的 / 主要目标). */
