@@ -180,3 +180,14 @@ describe('a # heading that is a bare numeral (issue 9, CORPUS.md)', () => {
     assert.deepEqual(flat(outline('# 报告\n\n## 三\n正文。')).filter((node) => node.kind === 'heading'), []);
   });
 });
+
+describe('punctuation-width after a number (issue 9, CORPUS.md)', () => {
+  it('a half-width comma between a number and Chinese text is found; a thousands separator and a time are not', () => {
+    const found = (text: string) => lint(`公报\n${text}`).filter((finding) => finding.ruleId === 'punctuation-width').length;
+    assert.equal(found('水质综合指数3.4830,同比变好1.16%。'), 1);
+    assert.equal(found('增长5%,其中工业增长6%。'), 1);
+    assert.equal(found('共投入1,000万元。'), 0);
+    assert.equal(found('会议于10:30开始。'), 0);
+    assert.equal(found('Version 2, 第三版。'), 0);
+  });
+});

@@ -60,7 +60,9 @@ export const punctuationWidth: Rule = {
         const before = previousVisible(masked, index);
         const after = nextVisible(masked, index);
         const leftChinese = isHan(before) || isCjkClosing(before);
-        if (!leftChinese) continue;
+        // After a number, a , or ; before Chinese text ends a clause (指数3.4830,同比变好): no thousands separator has Chinese after it.
+        const afterNumber = (char === ',' || char === ';') && before !== undefined && /[0-9%‰]/.test(before) && isHan(after) && masked[index + 1] !== ' ';
+        if (!leftChinese && !afterNumber) continue;
         let ok: boolean;
         if (char === '?' || char === '!') {
           // Sentence-final: the end of the block or Chinese text follows.
