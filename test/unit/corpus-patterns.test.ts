@@ -191,3 +191,15 @@ describe('punctuation-width after a number (issue 9, CORPUS.md)', () => {
     assert.equal(found('Version 2, 第三版。'), 0);
   });
 });
+
+describe('a chapter title run together with its first article (issue 9, CORPUS.md)', () => {
+  it('第一章　总则　　第一条 … is a section title and an article paragraph on one line', () => {
+    const text = ['某某州政务数据资源管理暂行办法', '　第一章　总　　则　　第一条\u2002　为规范政务数据资源管理，制定本办法。', '　　第二条 　本办法适用于全州。', '　第二章　规划建设　　第三条\u2002　州人民政府统筹规划。'].join('\n');
+    const sections = flat(outline(text)).filter((node) => node.kind === 'section');
+    assert.deepEqual(sections.map((node) => `${node.selectionRange.start.line + 1}:${node.title}`), ['2:第一章　总　　则', '4:第二章　规划建设']);
+    const nodes = parseReport(text).root.children.filter((node) => node.position!.start.line === 2);
+    assert.deepEqual(nodes.map((node) => node.type), ['sectionTitle', 'paragraph']);
+    // A chapter title alone, or an article that names a chapter, is not split.
+    assert.deepEqual(parts('办法\n第一章　总则\n第一条　依照本法第二章第三条的规定执行。').filter((entry) => entry.startsWith('3:')), ['3:paragraph']);
+  });
+});

@@ -577,6 +577,9 @@ function isHeadLine(content: string): boolean {
 /** The 文种 of GB/T 9704 and the 条例: a title ending so is complete. */
 const OFFICIAL_KIND = /(?:的|之)?(?:通知|通报|意见|决定|决议|命令|公报|公告|通告|报告|请示|批复|议案|函|纪要|指导意见|实施意见)$/;
 
+/** A chapter title and the first article on one line: the chapter part (its name up to 20 characters), then spaces before 第X条. */
+const RUN_TOGETHER_CHAPTER = /^(第[一二三四五六七八九十百]{1,4}章\s*\S.{0,20}?)\s+(?=第[一二三四五六七八九十百零〇]{1,5}条\s)/;
+
 /** The heading of a table of contents. */
 const TABLE_OF_CONTENTS = /^目[\s\u3000]*录$/;
 
@@ -622,6 +625,34 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       replacement = { type: 'sectionTitle', depth: node.depth, children: node.children, position: node.position! };
     }
     replace(index, replacement);
+  }
+
+  // A chapter title run together with its first article on one line (第一章　总则　　第一条 为规范…,
+  // a lost line break in a pasted 办法): the chapter title is a section title, the article a paragraph.
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type !== 'paragraph') continue;
+    const block = blockByNode.get(node);
+    if (!block || block.textRanges.length !== 1 || block.textRanges[0]![0] !== block.start || block.textRanges[0]![1] !== block.end) continue;
+    const split = RUN_TOGETHER_CHAPTER.exec(text.slice(block.start, block.end));
+    if (!split) continue;
+    const chapterEnd = block.start + split[1]!.length;
+    const articleStart = block.start + split[0]!.length;
+    const start = node.position!.start;
+    const at = (offset: number) => ({ line: start.line, column: start.column + offset - start.offset!, offset });
+    const [head, body] = splitPhrasing(node.children, articleStart);
+    const chapter: RootContent = { type: 'sectionTitle', depth: 0, runTogether: true, children: splitPhrasing(head, chapterEnd)[0], position: { start: { ...start }, end: at(chapterEnd) } };
+    const article: RootContent = { type: 'paragraph', children: body, position: { start: at(articleStart), end: { ...node.position!.end } } };
+    const articleBlock: TextBlock = { node: article, line: block.line, start: articleStart, end: block.end, textRanges: [[articleStart, block.end]], topLevel: true };
+    block.node = chapter;
+    block.end = chapterEnd;
+    block.textRanges = [[block.start, chapterEnd]];
+    blockByNode.delete(node);
+    blockByNode.set(chapter, block);
+    blockByNode.set(article, articleBlock);
+    blocks.splice(blocks.indexOf(block) + 1, 0, articleBlock);
+    children.splice(index, 1, chapter, article);
+    index++;
   }
 
   // Whole lines of web-page chrome or template-site residue, anywhere; chrome spread over
