@@ -629,9 +629,12 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
 
   // A chapter title run together with its first article on one line (第一章　总则　　第一条 为规范…,
   // a lost line break in a pasted 办法): the chapter title is a section title, the article a paragraph.
+  const articleBlocks = new Map<TextBlock, TextBlock>();
+  const withArticles: RootContent[] = [];
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
-    if (node.type !== 'paragraph') continue;
+    withArticles.push(node);
+    if (node.type !== 'paragraph' || text.charCodeAt(node.position?.start.offset ?? 0) !== 0x7b2c /* 第 */) continue;
     const block = blockByNode.get(node);
     if (!block || block.textRanges.length !== 1 || block.textRanges[0]![0] !== block.start || block.textRanges[0]![1] !== block.end) continue;
     const split = RUN_TOGETHER_CHAPTER.exec(text.slice(block.start, block.end));
@@ -650,9 +653,19 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     blockByNode.delete(node);
     blockByNode.set(chapter, block);
     blockByNode.set(article, articleBlock);
-    blocks.splice(blocks.indexOf(block) + 1, 0, articleBlock);
-    children.splice(index, 1, chapter, article);
-    index++;
+    articleBlocks.set(block, articleBlock);
+    withArticles.splice(withArticles.length - 1, 1, chapter, article);
+  }
+  if (articleBlocks.size > 0) {
+    children.splice(0, children.length, ...withArticles);
+    // Each article's block right after its chapter's (one pass: blocks stay in document order).
+    const merged: TextBlock[] = [];
+    for (const block of blocks) {
+      merged.push(block);
+      const articleBlock = articleBlocks.get(block);
+      if (articleBlock) merged.push(articleBlock);
+    }
+    blocks.splice(0, blocks.length, ...merged);
   }
 
   // Whole lines of web-page chrome or template-site residue, anywhere; chrome spread over
@@ -1009,6 +1022,12 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
    */
   function dateBeforeIssuedText(): { date: number; title: number } | undefined {
     if (!text.includes('《')) return undefined;
+    // Each cited title once, with where it is first cited (one pass over the text).
+    const cited = new Map<string, number>();
+    for (const match of text.matchAll(/《([^《》\n]{2,120})》/g)) {
+      const key = citationKey(match[1]!);
+      if (!cited.has(key)) cited.set(key, match.index);
+    }
     for (let index = preambleEnd; index + 1 < children.length; index++) {
       const node = children[index]!;
       if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
@@ -1018,11 +1037,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (!candidate || (candidate.type !== 'paragraph' && candidate.type !== 'sectionTitle')) continue;
       const title = contentOf(candidate);
       if (title.length < 4 || title.length > 100 || /[。；！？]/.test(title) || TRAILING_STOP.test(title)) continue;
-      const key = citationKey(title);
-      const before = text.slice(0, blockByNode.get(node)?.start ?? 0);
-      for (const match of before.matchAll(/《([^《》]{2,120})》/g)) {
-        if (citationKey(match[1]!) === key) return { date: index, title: next };
-      }
+      const citedAt = cited.get(citationKey(title));
+      if (citedAt !== undefined && citedAt < (blockByNode.get(node)?.start ?? 0)) return { date: index, title: next };
     }
     return undefined;
   }
