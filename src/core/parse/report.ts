@@ -636,8 +636,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     withArticles.push(node);
     if (node.type !== 'paragraph' || text.charCodeAt(node.position?.start.offset ?? 0) !== 0x7b2c /* 第 */) continue;
     const block = blockByNode.get(node);
-    if (!block || block.textRanges.length !== 1 || block.textRanges[0]![0] !== block.start || block.textRanges[0]![1] !== block.end) continue;
-    const split = RUN_TOGETHER_CHAPTER.exec(text.slice(block.start, block.end));
+    const first = block?.textRanges[0];
+    if (!block || !first || first[0] !== block.start) continue;
+    const split = RUN_TOGETHER_CHAPTER.exec(text.slice(block.start, first[1]));
     if (!split) continue;
     const chapterEnd = block.start + split[1]!.length;
     const articleStart = block.start + split[0]!.length;
@@ -646,7 +647,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const [head, body] = splitPhrasing(node.children, articleStart);
     const chapter: RootContent = { type: 'sectionTitle', depth: 0, runTogether: true, children: splitPhrasing(head, chapterEnd)[0], position: { start: { ...start }, end: at(chapterEnd) } };
     const article: RootContent = { type: 'paragraph', children: body, position: { start: at(articleStart), end: { ...node.position!.end } } };
-    const articleBlock: TextBlock = { node: article, line: block.line, start: articleStart, end: block.end, textRanges: [[articleStart, block.end]], topLevel: true };
+    const articleRanges = block.textRanges.map(([from, to]): [number, number] => [Math.max(from, articleStart), to]).filter(([from, to]) => to > from);
+    const articleBlock: TextBlock = { node: article, line: block.line, start: articleStart, end: block.end, textRanges: articleRanges, topLevel: true };
     block.node = chapter;
     block.end = chapterEnd;
     block.textRanges = [[block.start, chapterEnd]];
