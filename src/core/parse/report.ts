@@ -659,7 +659,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     withArticles.splice(withArticles.length - 1, 1, chapter, article);
   }
   if (articleBlocks.size > 0) {
-    children.splice(0, children.length, ...withArticles);
+    // Rebuilt in place without spreading (a long document has more blocks than a call takes arguments).
+    children.length = 0;
+    for (const node of withArticles) children.push(node);
     // Each article's block right after its chapter's (one pass: blocks stay in document order).
     const merged: TextBlock[] = [];
     for (const block of blocks) {
@@ -667,7 +669,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       const articleBlock = articleBlocks.get(block);
       if (articleBlock) merged.push(articleBlock);
     }
-    blocks.splice(0, blocks.length, ...merged);
+    blocks.length = 0;
+    for (const block of merged) blocks.push(block);
   }
 
   // Whole lines of web-page chrome or template-site residue, anywhere; chrome spread over
