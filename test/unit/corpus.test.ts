@@ -3,7 +3,7 @@
  * bodies with hand labels. What a writer must be able to trust, asserted on every document.
  */
 import assert from 'node:assert/strict';
-import { evaluate, loadCorpus, titleMatches } from './corpus-harness.js';
+import { evaluate, loadCorpus, partDiff, titleMatches } from './corpus-harness.js';
 
 const documents = loadCorpus();
 
@@ -25,13 +25,26 @@ describe('real-document corpus', () => {
       });
 
       it('reads the title and every numbered heading as labelled', () => {
-        // d14: a county site's full page whose document title (line 20) sits below a second page heading; read wrong today (CORPUS.md).
-        // e15, e16 (holdout): county and city pages of the same kind of site, whose date bar / site name above the chrome is read as the title.
-        if (!['d14', 'e15', 'e16'].includes(document.id)) assert.ok(titleMatches(result), `title lines ${JSON.stringify(result.title.actual)}, labelled ${JSON.stringify(result.title.expected)}`);
-        // b01 line 31 (`## 三` without its 、, text run on into the next line) is a labelled defect the outline cannot read.
-        const missing = result.headings.missing.filter((key) => !(document.id === 'b01' && key === '31:1'));
-        assert.deepEqual({ missing, extra: result.headings.extra }, { missing: [], extra: [] });
+        assert.ok(titleMatches(result), `title lines ${JSON.stringify(result.title.actual)}, labelled ${JSON.stringify(result.title.expected)}`);
+        assert.deepEqual({ missing: result.headings.missing, extra: result.headings.extra }, { missing: [], extra: [] });
       });
+
+      // The report parts (subtitle, 主送, section titles, closing, 附注, 附件说明, residue) of the
+      // documents the parser was tuned on (a–d) stay as labelled; documents added later to measure
+      // unseen text are reported in CORPUS.md, not asserted here.
+      if (/^[a-d][0-9]+$/.test(document.id)) {
+        it('reads the report parts as labelled', () => {
+          const known: Record<string, number[]> = {
+            // The broken-off second half of a law's head note after a dataset's <!-- INFO END --> (第1815次会议通过，…施行）).
+            'b03 residue': [7],
+          };
+          for (const part of result.parts) {
+            const diff = partDiff(part);
+            const missing = diff.missing.filter((line) => !(known[`${document.id} ${part.name}`] ?? []).includes(line));
+            assert.deepEqual({ part: part.name, missing, extra: diff.extra }, { part: part.name, missing: [], extra: [] });
+          }
+        });
+      }
 
       it('fix changes nothing when the document has no true defects', () => {
         if (result.hasDefects) return;

@@ -55,6 +55,8 @@ export interface SectionTitle extends Parent {
   depth: number;
   /** `attachment` for a 附件 page heading (附件1): the attachment that follows is a document of its own. */
   role?: 'attachment';
+  /** True for a chapter title written on one line with the first article after it (第一章　总则　　第一条 …). */
+  runTogether?: boolean;
   children: PhrasingContent[];
 }
 

@@ -47,6 +47,42 @@ export function isTitleLike(content: string): boolean {
   return true;
 }
 
+/**
+ * A line that can stand as a section title in the body: title-like, and none of the short unpunctuated
+ * lines that are not titles — `label：value` lines (日工资：月工资收入÷月计薪天数, 召 集 人：孙春兰),
+ * formulas, articles without their 。 (第十九条 本办法自发布之日起施行), figure and table captions
+ * (图1　汽车号牌编码规则), numbers alone (2.5), a line broken off before its noun (…发展的) or garbled text.
+ */
+export function isSectionTitleLike(content: string): boolean {
+  const trimmed = content.trim();
+  if (!isTitleLike(trimmed)) return false;
+  // 第一部分：总体要求 and 专栏1：… are titles with a colon; other `label：value` lines are not.
+  if (/[:：]\s*\S/.test(trimmed) && !/^(?:第\s*[一二三四五六七八九十百0-9０-９]+\s*(?:部分|篇|编|章|节)|专栏\s*[0-9０-９一二三四五六七八九十]*|附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[:：]/.test(trimmed)) return false;
+  if (/[=＝÷]/.test(trimmed)) return false;
+  if (/^第\s*[一二三四五六七八九十百千零〇0-9０-９]+\s*条(?:[\s\u3000]|$)/.test(trimmed)) return false;
+  if (/^(?:图|表)\s*[0-9０-９]+(?:\s*[-－—.．]\s*[0-9０-９]+)?(?:[\s\u3000]|$)/.test(trimmed)) return false;
+  if (trimmed.includes('\uFFFD')) return false;
+  if ((trimmed.match(/[\u4e00-\u9fff]/g)?.length ?? 0) < 2 && !/[A-Za-z]{2}/.test(trimmed)) return false;
+  if (/[的和与及或并]$/.test(trimmed)) return false;
+  return true;
+}
+
+/** A label line that heads the notes of a statistical bulletin: 注释：, 资料来源：. */
+export function isNotesLabel(content: string): boolean {
+  return /^(?:注\s*释|资料来源|数据来源|名词解释)\s*[:：]$/.test(content.trim());
+}
+
+/**
+ * A row of a list set out line by line — a member list (召 集 人：孙春兰　　国务院副总理, 何昌顺 省投资集团控股有限公司董事长)
+ * or a table of contents (第一章　总　　则): a short line with a `label：` or a gap of spaces between its words.
+ */
+export function isListRowLike(content: string): boolean {
+  const trimmed = content.trim();
+  if (trimmed.length === 0 || trimmed.length > 40 || TRAILING_PUNCTUATION.test(trimmed) || /[。；]/.test(trimmed)) return false;
+  if (/^目\s*录$/.test(trimmed)) return false;
+  return /^[^:：]{1,8}[:：]\s*\S/.test(trimmed) || /\S[ \t\u3000\u00a0]+\S/.test(trimmed);
+}
+
 /** A long one-line title (关于印发…若干政策和…行动计划（2021—2023年）的通知): no sentence inside, ends with its kind. */
 export function isLongTitle(content: string): boolean {
   const trimmed = content.trim();
@@ -137,6 +173,15 @@ export function isAuthorLine(content: string): boolean {
 export function isDatedHeadNote(content: string): boolean {
   const trimmed = content.trim();
   return trimmed.length <= 120 && /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*\S/.test(trimmed) && !/[。；]/.test(trimmed);
+}
+
+/**
+ * The bracketed history under a law's title, however long: `（1992年7月1日第七届全国人民代表大会常务委员会
+ * 第二十六次会议通过　根据2009年8月27日…修正）`.
+ */
+export function isLawHeadNote(content: string): boolean {
+  const trimmed = content.trim();
+  return trimmed.length <= 400 && /^[（(][^（(）)]*(?:[（(][^（()）]*[）)][^（(）)]*)*[）)]$/.test(trimmed) && /[0-9０-９〇一二三四五六七八九]\s*年/.test(trimmed) && /(?:通过|修正|修订|公布|发布|施行)/.test(trimmed);
 }
 
 /** A title and its subtitle on one line: `政府工作报告——2024年3月5日在…上`. */

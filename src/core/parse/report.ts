@@ -12,6 +12,7 @@ import type { Position as UnistPosition } from 'unist';
 import { buildLineTable, isIndentChar, type LineTable } from './lines.js';
 import { parseMarkdownSlice, REDACTION_MASK } from './markdown.js';
 import type { OutlineHeading, OutlineMarker, RunInHead } from './nodes.js';
+import { parseHanNumeral } from '../numerals.js';
 import { matchOutlineMarker } from './outline-markers.js';
 import {
   attachmentNumber,
@@ -27,9 +28,13 @@ import {
   isDatedHeadNote,
   isDocNumber,
   isImprintLine,
+  isLawHeadNote,
+  isListRowLike,
   isLongTitle,
+  isNotesLabel,
   isNoteLine,
   isParentheticalLine,
+  isSectionTitleLike,
   isTitleLike,
   mastheadRole,
   titleBeforeDash,
@@ -563,6 +568,7 @@ function isHeadLine(content: string): boolean {
     mastheadRole(content) !== undefined ||
     isDateLine(content) ||
     isDatedHeadNote(content) ||
+    isLawHeadNote(content) ||
     titleBeforeDash(content) !== undefined ||
     isLongTitle(content)
   );
@@ -576,6 +582,11 @@ function closeLetterSpacing(content: string): string {
   const trimmed = content.trim();
   return /^[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff])+$/.test(trimmed) ? trimmed.replace(/[ \u3000\u00a0]+/g, '') : content;
 }
+/** A chapter title and the first article on one line: the chapter part (its name up to 20 characters), then spaces before 第X条. */
+const RUN_TOGETHER_CHAPTER = /^(第[一二三四五六七八九十百]{1,4}章\s*\S.{0,20}?)\s+(?=第[一二三四五六七八九十百零〇]{1,5}条\s)/;
+
+/** The heading of a table of contents. */
+const TABLE_OF_CONTENTS = /^目[\s\u3000]*录$/;
 
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
@@ -598,6 +609,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   const lineOf = (node: RootContent): number => blockByNode.get(node)?.line ?? (node.position ? node.position.start.line - 1 : -1);
 
   // Headings written with # become outline headings or section titles.
+  const previousByDepth = new Map<number, OutlineMarker>();
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading') continue;
@@ -605,7 +617,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (!block) continue;
     const firstText = node.children[0];
     const headingStart = firstText?.position?.start.offset ?? block.end;
-    const marker = firstText?.type === 'text' ? matchOutlineMarker(text, headingStart, block.end) : undefined;
+    let marker = firstText?.type === 'text' ? matchOutlineMarker(text, headingStart, block.end) : undefined;
+    // `## 三` after `## 二、…`: a # heading that is a bare numeral, next in its siblings' run, is that heading
+    // with its 、 missing (numbering-style reports it and adds the 、).
+    if (!marker && firstText?.type === 'text') marker = bareNumeralMarker(headingStart, block.end, previousByDepth.get(node.depth));
+    if (marker?.level === 1) previousByDepth.set(node.depth, marker);
     let replacement: RootContent;
     if (marker) {
       replacement = buildOutlineHeading(text, marker, node.children, node.position!, block.end, node.depth);
@@ -614,6 +630,52 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       replacement = { type: 'sectionTitle', depth: node.depth, children: node.children, position: node.position! };
     }
     replace(index, replacement);
+  }
+
+  // A chapter title run together with its first article on one line (第一章　总则　　第一条 为规范…,
+  // a lost line break in a pasted 办法): the chapter title is a section title, the article a paragraph.
+  const articleBlocks = new Map<TextBlock, TextBlock>();
+  const withArticles: RootContent[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    withArticles.push(node);
+    if (node.type !== 'paragraph' || text.charCodeAt(node.position?.start.offset ?? 0) !== 0x7b2c /* 第 */) continue;
+    const block = blockByNode.get(node);
+    const first = block?.textRanges[0];
+    if (!block || !first || first[0] !== block.start) continue;
+    const split = RUN_TOGETHER_CHAPTER.exec(text.slice(block.start, first[1]));
+    if (!split) continue;
+    const chapterEnd = block.start + split[1]!.length;
+    const articleStart = block.start + split[0]!.length;
+    const start = node.position!.start;
+    const at = (offset: number) => ({ line: start.line, column: start.column + offset - start.offset!, offset });
+    const [head, body] = splitPhrasing(node.children, articleStart);
+    const chapter: RootContent = { type: 'sectionTitle', depth: 0, runTogether: true, children: splitPhrasing(head, chapterEnd)[0], position: { start: { ...start }, end: at(chapterEnd) } };
+    const article: RootContent = { type: 'paragraph', children: body, position: { start: at(articleStart), end: { ...node.position!.end } } };
+    const articleRanges = block.textRanges.map(([from, to]): [number, number] => [Math.max(from, articleStart), to]).filter(([from, to]) => to > from);
+    const articleBlock: TextBlock = { node: article, line: block.line, start: articleStart, end: block.end, textRanges: articleRanges, topLevel: true };
+    block.node = chapter;
+    block.end = chapterEnd;
+    block.textRanges = [[block.start, chapterEnd]];
+    blockByNode.delete(node);
+    blockByNode.set(chapter, block);
+    blockByNode.set(article, articleBlock);
+    articleBlocks.set(block, articleBlock);
+    withArticles.splice(withArticles.length - 1, 1, chapter, article);
+  }
+  if (articleBlocks.size > 0) {
+    // Rebuilt in place without spreading (a long document has more blocks than a call takes arguments).
+    children.length = 0;
+    for (const node of withArticles) children.push(node);
+    // Each article's block right after its chapter's (one pass: blocks stay in document order).
+    const merged: TextBlock[] = [];
+    for (const block of blocks) {
+      merged.push(block);
+      const articleBlock = articleBlocks.get(block);
+      if (articleBlock) merged.push(articleBlock);
+    }
+    blocks.length = 0;
+    for (const block of merged) blocks.push(block);
   }
 
   // Whole lines of web-page chrome or template-site residue, anywhere; chrome spread over
@@ -633,7 +695,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const node = children[entry.index]!;
     const raw = text.slice(node.position!.start.offset!, node.position!.end.offset!);
     const template = node.type === 'paragraph' && ((isResidueLine(entry.content) && !isChromeLine(entry.content)) || (isResidueLine(raw) && !isChromeLine(raw)));
-    if (template || chromeFlags[position]) replace(entry.index, { type: 'residue', reason: template ? 'template' : 'chrome', children: phrasingOf(node), position: node.position! });
+    // A chrome line whose text is partly a link (原文链接：https://…) is chrome by its raw text.
+    const chrome = chromeFlags[position] || (node.type === 'paragraph' && raw.trim() !== entry.content && isChromeLine(raw));
+    if (template || chrome) replace(entry.index, { type: 'residue', reason: template ? 'template' : 'chrome', children: phrasingOf(node), position: node.position! });
   });
 
   // The head: everything before the first body paragraph, outline heading or non-paragraph block.
@@ -641,7 +705,8 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   while (preambleEnd < children.length) {
     const node = children[preambleEnd]!;
     if (node.type === 'paragraph') {
-      if (!isHeadLine(contentOf(node))) break;
+      // A table of contents (目　　录) belongs to the body, with the first chapter after it.
+      if (!isHeadLine(contentOf(node)) || TABLE_OF_CONTENTS.test(contentOf(node))) break;
     } else if (node.type !== 'sectionTitle' && node.type !== 'html' && node.type !== 'residue' && node.type !== 'masthead' && node.type !== 'imprint') {
       break;
     }
@@ -696,7 +761,9 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
       const content = contentOf(node);
       if (!isTitleLike(content) || !sawChrome) break;
-      if (isDashSubtitle(contentOf(children[index + 1]!))) {
+      // …or the one that names a kind of document (…统计公报) below a site header that names none (万载县人民政府-统计局).
+      const namesKind = endsWithDocumentKind(content) && !endsWithDocumentKind(contentOf(children[titleIndex]!));
+      if (isDashSubtitle(contentOf(children[index + 1]!)) || namesKind) {
         const header = children[titleIndex]!;
         replace(titleIndex, { type: 'residue', reason: 'chrome', children: phrasingOf(header), position: header.position! });
         titleIndex = index;
@@ -787,15 +854,26 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     if (role && (role !== 'issuer' || !afterTitle)) {
       replace(index, { type: 'masthead', role, children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
-    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || isDatedHeadNote(content))) {
+    } else if (afterTitle && (isParentheticalLine(content) || isDashSubtitle(content) || isDatedHeadNote(content) || isLawHeadNote(content))) {
       replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = true;
     } else if (afterTitle && previousWasSubtitle && isAuthorLine(content)) {
-      // One speaker line under the subtitle: 省长　许勤.
+      // One speaker line under the subtitle: 省长　许勤; or the rest of a ——subtitle broken over two lines
+      // (——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上), after which the speaker line may still come.
+      const previous = contentOf(children[index - 1]!);
+      const continuesDash = isDashSubtitle(previous) && !/[上）)]$|(?:讲话|报告|发言)$/.test(previous) && /上$|上的(?:讲话|报告|发言)$/.test(content);
+      replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = continuesDash;
+    } else if (afterTitle && isAuthorLine(content) && nextIsDatedNote(index)) {
+      // The issuing bodies above the date line of a 公报: 万载县统计局　国家统计局万载调查队 / （2023年5月）.
       replace(index, { type: 'reportSubtitle', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
     } else if (afterTitle && isAddresseeLike(content, true)) {
       replace(index, { type: 'addressee', children: phrasingOf(node), position: node.position! });
+      previousWasSubtitle = false;
+    } else if (afterTitle && isCaptionAfterChrome(index, content)) {
+      // A photo caption left between the page chrome and the text (分享: / 省长赵刚作政府工作报告 / 各位代表：).
+      replace(index, { type: 'residue', reason: 'chrome', children: phrasingOf(node), position: node.position! });
       previousWasSubtitle = false;
     } else {
       previousWasSubtitle = false;
@@ -821,6 +899,14 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     if (!isAfterMatter(node)) break;
   }
+  // A notice that issues a text (将《…考评办法》印发给你们) closes with its own 署名 and date, before that text.
+  const issued = dateBeforeIssuedText();
+  if (issued && (closingDate < 0 || issued.date < closingDate)) {
+    closingDate = issued.date;
+    // The issued text's title is a section title, however long (…扎实推进高水平开放实施意见).
+    const titleNode = children[issued.title]!;
+    if (titleNode.type === 'paragraph') replace(issued.title, { type: 'sectionTitle', depth: 0, children: titleNode.children, position: titleNode.position! });
+  }
   // A date followed by its 附注 (（此件公开发布）) closes the document even when an attached text follows without a 附件 heading.
   if (closingDate < 0) {
     for (let index = preambleEnd + 1; index + 1 < children.length; index++) {
@@ -845,21 +931,46 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       const node = children[index]!;
       if (node.type !== 'sectionTitle' && node.type !== 'paragraph') break;
       const signature = contentOf(node);
-      if (!isTitleLike(signature) || signature.length > 30 || isAttachmentNoteStart(signature) || matchOutlineMarker(signature, 0, signature.length)) break;
+      if (!isTitleLike(signature) || signature.length > 40 || isAttachmentNoteStart(signature) || matchOutlineMarker(signature, 0, signature.length)) break;
       replace(index, { type: 'signature', children: phrasingOf(node), position: node.position! });
       closingStart = index;
     }
   }
 
+  // Short lines set out as a list (member lists, a table of contents): three or more list rows
+  // in a row, a blank line apart at most, are no section titles. A row repeating an earlier one
+  // ends the list (the table of contents' 第一章 … and the chapter itself).
+  const listRows = new Set<number>();
+  for (let index = preambleEnd; index < children.length; ) {
+    const run: number[] = [];
+    const seen = new Set<string>();
+    let next = index;
+    while (next < children.length) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' || !isListRowLike(contentOf(node))) break;
+      if (run.length > 0 && lineOf(node) - lineOf(children[next - 1]!) > 2) break;
+      const key = contentOf(node).replace(/[\s\u3000]/g, '');
+      if (seen.has(key)) break;
+      seen.add(key);
+      run.push(next);
+      next++;
+    }
+    if (run.length >= 3) for (const row of run) listRows.add(row);
+    index = Math.max(next, index + 1);
+  }
+
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
-  let notesOpen = true;
+  // 附注 follow the closing directly: once the text goes on (an attached text's title), a bracketed line is no 附注.
+  let notesOpen = false;
+  let bareAttachmentLabel = false;
   for (let index = preambleEnd; index < children.length; index++) {
     const node = children[index]!;
-    if (index === closingDate) afterClosing = true;
+    if (index === closingDate) afterClosing = notesOpen = true;
     if (node.type !== 'paragraph' && node.type !== 'sectionTitle' && !(node.type === 'outlineHeading' && inAttachmentNote >= 0)) {
       if (node.type !== 'html') inAttachmentNote = -1;
+      if (index > closingDate && !AFTER_CLOSING_TYPES.has(node.type)) notesOpen = false;
       continue;
     }
     const block = blockByNode.get(node);
@@ -870,8 +981,17 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     const adjacent = previous !== undefined && block.line - lineOf(previous) <= 2;
     if (isAttachmentNoteStart(content)) {
       inAttachmentNote = markAttachmentNote(index, content, undefined);
+      bareAttachmentLabel = /^附\s*件\s*[:：]$/.test(content);
       continue;
     }
+    // `附件：` alone with the one attachment's name on the next line.
+    if (bareAttachmentLabel && inAttachmentNote === 0 && block.line - lineOf(previous!) === 1 && node.type === 'paragraph' && isTitleLike(content) && !isAttachmentHeading(content) && !isDateLine(content)) {
+      markAttachmentNote(index, content, 0);
+      bareAttachmentLabel = false;
+      inAttachmentNote = -1;
+      continue;
+    }
+    bareAttachmentLabel = false;
     if (inAttachmentNote >= 0 && adjacent) {
       const number = attachmentNumber(content);
       const expected = inAttachmentNote + 1;
@@ -882,15 +1002,22 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     }
     inAttachmentNote = -1;
     if (node.type === 'outlineHeading') continue;
-    // 附注 follow the closing directly: a bracketed line below the next text's title (（1991年…修订）) is none.
-    if (index > closingDate && !isNoteLine(content) && !isImprintLine(content)) notesOpen = false;
     if (afterClosing && notesOpen && isNoteLine(content) && index > closingDate && (firstAttachment < 0 || index < firstAttachment)) {
       replace(index, { type: 'note', children: phrasingOf(node), position: node.position! });
-    } else if (isImprintLine(content)) {
+      continue;
+    }
+    if (index > closingDate) notesOpen = false;
+    if (isImprintLine(content)) {
       replace(index, { type: 'imprint', role: imprintRole(content)!, children: phrasingOf(node), position: node.position! });
     } else if (isAttachmentHeading(content)) {
       replace(index, { type: 'sectionTitle', depth: node.type === 'sectionTitle' ? node.depth : 0, role: 'attachment', children: phrasingOf(node), position: node.position! });
-    } else if (node.type === 'paragraph' && index >= preambleEnd && (closingStart < 0 || index < closingStart || index > closingDate) && isTitleLike(content) && !isResidueLike(content)) {
+    } else if (
+      node.type === 'paragraph' &&
+      index >= preambleEnd &&
+      (closingStart < 0 || index < closingStart || index > closingDate) &&
+      ((isSectionTitleLike(content) && !listRows.has(index) && !isBrokenOff(index) && !signsDate(index)) || isNotesLabel(content)) &&
+      !isResidueLike(content)
+    ) {
       replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
     }
   }
@@ -902,6 +1029,80 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       block.node = replacement;
       blockByNode.set(replacement, block);
     }
+  }
+
+  /**
+   * The first date line of the body whose next line is the title of a text the document cites in
+   * 《》 before it (the notice issues it: 现将《…实施意见》印发给你们); returns the date's and the title's index.
+   */
+  function dateBeforeIssuedText(): { date: number; title: number } | undefined {
+    if (!text.includes('《')) return undefined;
+    // Each cited title once, with where it is first cited (one pass over the text).
+    const cited = new Map<string, number>();
+    for (const match of text.matchAll(/《([^《》\n]{2,120})》/g)) {
+      const key = citationKey(match[1]!);
+      if (!cited.has(key)) cited.set(key, match.index);
+    }
+    for (let index = preambleEnd; index + 1 < children.length; index++) {
+      const node = children[index]!;
+      if ((node.type !== 'paragraph' && node.type !== 'sectionTitle') || !isDateLine(contentOf(node))) continue;
+      let next = index + 1;
+      while (next < children.length && (children[next]!.type === 'html' || children[next]!.type === 'residue')) next++;
+      const candidate = children[next];
+      if (!candidate || (candidate.type !== 'paragraph' && candidate.type !== 'sectionTitle')) continue;
+      const title = contentOf(candidate);
+      if (title.length < 4 || title.length > 100 || /[。；！？]/.test(title) || TRAILING_STOP.test(title)) continue;
+      const citedAt = cited.get(citationKey(title));
+      if (citedAt !== undefined && citedAt < (blockByNode.get(node)?.start ?? 0)) return { date: index, title: next };
+    }
+    return undefined;
+  }
+
+  /** A marker for a heading that is a bare Chinese numeral (`## 三`) following `## 二、` at its depth. */
+  function bareNumeralMarker(start: number, end: number, previous: OutlineMarker | undefined): OutlineMarker | undefined {
+    const numeral = text.slice(start, end).trim();
+    if (!previous || !/^[一二三四五六七八九十百]{1,4}$/.test(numeral)) return undefined;
+    const ordinal = parseHanNumeral(numeral);
+    if (ordinal !== previous.ordinal + 1) return undefined;
+    const offset = text.indexOf(numeral, start);
+    return { level: 1, ordinal, text: numeral, style: { numeral: 'han', open: '', close: '' }, start: offset, end: offset + numeral.length, numeralStart: offset, numeralEnd: offset + numeral.length };
+  }
+
+  /** A short line the text was broken into: the line above it stops mid-sentence (…，PM / 2.5, …发展的 / 主要目标). */
+  function isBrokenOff(index: number): boolean {
+    const previous = children[index - 1];
+    if (!previous || previous.type !== 'paragraph' || lineOf(children[index]!) - lineOf(previous) !== 1) return false;
+    const above = contentOf(previous);
+    if (/[的和与及或并]$/.test(above)) return true;
+    return above.length > 40 && !/[。！？；：:!?;…”’」』）)】》>]$/.test(above);
+  }
+
+  /** A short line over a date line (one more short line between at most): the 署名 of an attached text, no section title. */
+  function signsDate(index: number): boolean {
+    for (let next = index + 1; next <= index + 2 && next < children.length; next++) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' && node.type !== 'sectionTitle') return false;
+      if (lineOf(node) - lineOf(children[next - 1]!) > 2) return false;
+      const content = contentOf(node);
+      if (isDateLine(content)) return true;
+      if (!isTitleLike(content) || content.length > 30) return false;
+    }
+    return false;
+  }
+
+  /** The next block is a bracketed date line close below: （2023年5月）. */
+  function nextIsDatedNote(index: number): boolean {
+    const next = children[index + 1];
+    if (!next || index + 1 >= preambleEnd || (next.type !== 'paragraph' && next.type !== 'reportSubtitle') || lineOf(next) - lineOf(children[index]!) > 2) return false;
+    const content = contentOf(next);
+    return isParentheticalLine(content) && isDateLine(content.slice(1, -1));
+  }
+
+  /** A short line of the head directly under a page-chrome line (no blank between), before the text starts. */
+  function isCaptionAfterChrome(index: number, content: string): boolean {
+    const previous = children[index - 1];
+    if (!previous || previous.type !== 'residue' || previous.reason !== 'chrome' || lineOf(children[index]!) - lineOf(previous) !== 1) return false;
+    return isTitleLike(content) && content.length <= 30 && mastheadRole(content) === undefined;
   }
 
   function nextIsDocNumber(index: number): boolean {
@@ -1031,6 +1232,17 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     replace(index, replacement);
     return number ? number.ordinal : 0;
   }
+}
+
+/** Nodes that may stand between the closing and its 附注. */
+const AFTER_CLOSING_TYPES = new Set(['html', 'residue', 'footnoteDefinition', 'definition', 'thematicBreak', 'signature', 'dateLine', 'note', 'imprint', 'attachmentNote']);
+
+/** Punctuation that ends a sentence or clause: no title ends so. */
+const TRAILING_STOP = /[，、：:；;,.!?]$/;
+
+/** A cited title compared with the title line itself: without spaces, 《》〈〉 and quotes, brackets and dashes alike. */
+function citationKey(title: string): string {
+  return sameTitleKey(title).replace(/[《》〈〉“”"‘’']/g, '');
 }
 
 /** A title compared across copies: half- and full-width brackets, dashes and spaces alike. */

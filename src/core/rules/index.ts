@@ -20,6 +20,7 @@ import { addresseeRequired } from './addressee-required.js';
 import { attachmentMatch } from './attachment-match.js';
 import { docNumberFormat } from './doc-number-format.js';
 import { reportRequest } from './report-request.js';
+import { runTogetherHeading } from './run-together-heading.js';
 
 export const rules: readonly Rule[] = [
   placeholder,
@@ -42,4 +43,5 @@ export const rules: readonly Rule[] = [
   attachmentMatch,
   addresseeRequired,
   reportRequest,
+  runTogetherHeading,
 ];

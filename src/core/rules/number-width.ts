@@ -36,11 +36,9 @@ export const numberWidth: Rule = {
     en: 'Arabic numerals and the percent sign are half-width in running text ("１２％" → "12%")',
   },
   check(context) {
-    // A document that writes ％ throughout (and never %) follows a house style: one finding for all of them.
+    // A document that writes ％ throughout (and never %) follows a house style, no slip.
     const consistentPercent = !context.text.includes('%');
-    // A consistent house style is no slip: one informative finding, no automatic change.
     const percentEdits: Array<{ start: number; end: number; newText: string }> = [];
-    let firstPercent: number | undefined;
     for (const block of blocksWithMatch(context, /[０-９％]/g)) {
       const masked = context.maskedText(block);
       FULL_RUN.lastIndex = 0;
@@ -63,7 +61,6 @@ export const numberWidth: Rule = {
         if (replacement === original) continue;
         if (consistentPercent && original === '％') {
           const at = block.start + runStart;
-          firstPercent ??= at;
           percentEdits.push({ start: at, end: at + 1, newText: '%' });
           continue;
         }
@@ -84,7 +81,8 @@ export const numberWidth: Rule = {
         });
       }
     }
-    // Two or fewer are slips like any other: one finding each, with the fix.
+    // Two or fewer are slips like any other: one finding each, with the fix. Three or more with no % anywhere
+    // are the document's house style (a provincial 政府工作报告 writes ％ throughout): nothing to report.
     if (percentEdits.length > 0 && percentEdits.length < HOUSE_STYLE_MIN) {
       for (const edit of percentEdits) {
         context.report({
@@ -94,16 +92,6 @@ export const numberWidth: Rule = {
           fix: [edit],
         });
       }
-    } else if (firstPercent !== undefined) {
-      const count = percentEdits.length;
-      context.report({
-        start: firstPercent,
-        end: firstPercent + 1,
-        message: {
-          'zh-CN': `本文统一使用全角百分号“％”（共 ${count} 处）；如需改为半角“%”，可用“替换”一次完成`,
-          en: `This document writes the full-width percent sign "％" throughout (${count} ${count === 1 ? 'time' : 'times'}); to use "%" instead, replace them all at once`,
-        },
-      });
     }
   },
 };

@@ -72,7 +72,9 @@ export const punctuationWidth: Rule = {
         // A number or percentage ending a Chinese clause counts as Chinese when Chinese follows: 增长4.2%;蔬菜.
         const numberClause = char !== '?' && char !== '!' && /[0-9０-９%％]/.test(before ?? '') && isHan(after) && isHan(lastLetterBefore(masked, index));
         const leftChinese = isHan(before) || isCjkClosing(before) || numberClause;
-        if (!leftChinese) continue;
+        // After a number, a , or ; before Chinese text ends a clause (指数3.4830,同比变好): no thousands separator has Chinese after it.
+        const afterNumber = (char === ',' || char === ';') && before !== undefined && /[0-9%‰]/.test(before) && isHan(after) && masked[index + 1] !== ' ';
+        if (!leftChinese && !afterNumber) continue;
         let ok: boolean;
         if (char === '?' || char === '!') {
           // Sentence-final: the end of the block or Chinese text follows.
