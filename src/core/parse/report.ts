@@ -396,7 +396,7 @@ function parseReportLine(
 }
 
 /** Replaces `*` used as a redaction mark (`*镇`) so remark does not pair it as emphasis. */
-function maskRedactionStars(source: string): string {
+export function maskRedactionStars(source: string): string {
   if (!source.includes('*')) return source;
   let out = '';
   let copied = 0;

@@ -26,15 +26,15 @@ function wordSegmenter(): Intl.Segmenter | undefined {
 }
 
 /** Words whose ABAB doubling is a normal verb form (研究研究), not a slip. */
-const ABAB_ALLOWED = new Set('研究 讨论 商量 学习 考虑 交流 琢磨 活动 锻炼 休息 打听 了解 检查 整理 收拾 介绍 分析 总结 比较 认识 体验 思考 调查'.split(' '));
+export const ABAB_ALLOWED = new Set('研究 讨论 商量 学习 考虑 交流 琢磨 活动 锻炼 休息 打听 了解 检查 整理 收拾 介绍 分析 总结 比较 认识 体验 思考 调查'.split(' '));
 /**
  * Characters that often start a word ICU does not know (全过程, 大数据, 新业态, 总投资): a single `全`
  * after 健全 is then no doubled character but the first of the next word.
  */
-const PREFIX_CHARS = new Set('全大新总高小老超非副准反多单双各本该每次重第以可无不再半微强弱长短前后上下内外中'.split(''));
+export const PREFIX_CHARS = new Set('全大新总高小老超非副准反多单双各本该每次重第以可无不再半微强弱长短前后上下内外中'.split(''));
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
 /** Characters of context looked at on each side of a doubling (segmenting a window keeps the rule linear). */
-const WINDOW = 8;
+export const WINDOW = 8;
 
 /** Most entries of the per-block cache of segmented windows (windows are at most 2 × WINDOW + 4 characters). */
 const MAX_CACHED_WINDOWS = 4096;
@@ -201,7 +201,7 @@ function isAabb(masked: string, index: number): boolean {
 }
 
 /** Single characters that are never doubled in report prose (的的, 上上, 在在, 和和). */
-const FUNCTION_OR_VERB = new Set('的地得在和与及是对把被将从向为以于由按经并其也都就还又已所要会能可上进抓推促做提'.split(''));
+export const FUNCTION_OR_VERB = new Set('的地得在和与及是对把被将从向为以于由按经并其也都就还又已所要会能可上进抓推促做提'.split(''));
 
 /** The former list-based reading, for runtimes without Intl.Segmenter. */
 function findWithWordList(masked: string, words: ReadonlySet<string>, allow: ReadonlySet<string>): Slip[] {
