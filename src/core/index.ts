@@ -65,7 +65,12 @@ export const ruleList: ReadonlyArray<{
 const ruleCatalog: Record<string, Record<string, unknown>> = Object.fromEntries(rules.map((rule) => [rule.id, rule.defaultOptions ?? {}]));
 
 function strip(findings: InternalFinding[]): Finding[] {
-  return findings.map(({ offsetFix: _unused, ...finding }) => finding);
+  // Most findings carry no fix: those are returned as they are (the same keys, in the same order).
+  return findings.map((finding) => {
+    if (finding.offsetFix === undefined) return finding;
+    const { offsetFix: _unused, ...rest } = finding;
+    return rest;
+  });
 }
 
 /** Lints a report. Never throws for any input string. */

@@ -77,8 +77,9 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     fallback: (message) => handleRequest(message, fallbackCache),
     onEvent: (message) => log.info(`Lint worker: ${message}`),
   });
-  // The worker's start-up overlaps the rest of activation and the config-file search.
-  worker.prestart();
+  // The worker starts right after activation returns (one timer tick later), so its start-up overlaps the
+  // config-file search without lengthening activation; a lint requested sooner starts it at once.
+  const prestart = setTimeout(() => worker.prestart(), 0);
   const lintService = new LintService(configFiles, log, worker);
   const diagnostics = new DiagnosticsController(lintService, log, context.extensionUri);
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
@@ -92,7 +93,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   context.subscriptions.push(
     log,
     configFiles,
-    { dispose: () => worker.dispose() },
+    {
+      dispose: () => {
+        clearTimeout(prestart);
+        worker.dispose();
+      },
+    },
     lintService,
     diagnostics,
     statusBar,

@@ -32,6 +32,17 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
   // Findings of one group share one fix array; convert it once.
   const convertedFixes = new WeakMap<OffsetEdit[], TextEdit[]>();
 
+  // Findings mostly come in document order: try the line of the previous lookup before searching.
+  const starts = document.lines.starts;
+  let lineHint = 0;
+  const position = (offset: number): { line: number; character: number } => {
+    const line = lineHint;
+    if (starts[line]! <= offset && (line + 1 === starts.length || starts[line + 1]! > offset)) return { line, character: offset - starts[line]! };
+    const found = positionAt(document.lines, offset);
+    lineHint = found.line;
+    return found;
+  };
+
   const maskedText = (block: TextBlock): string => {
     let masked = maskCache.get(block);
     if (masked !== undefined) return masked;
@@ -71,9 +82,9 @@ export function runRules(document: ReportDocument, rules: readonly Rule[], optio
       options: ruleOptions,
       maskedText,
       report(report) {
-        const start = positionAt(document.lines, report.start);
+        const start = position(report.start);
         if (disabled(rule.id, start.line)) return;
-        const end = positionAt(document.lines, report.end);
+        const end = position(report.end);
         const finding: InternalFinding = {
           ruleId: rule.id,
           severity,

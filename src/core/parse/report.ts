@@ -363,8 +363,13 @@ function parseReportLine(
       textRanges.push([marker.start, marker.end]);
       parseFrom = marker.end;
     }
-    if (parseFrom < contentEnd) {
-      const source = maskRedactionStars(text.slice(parseFrom, contentEnd));
+    const source = parseFrom < contentEnd ? maskRedactionStars(text.slice(parseFrom, contentEnd)) : '';
+    if (parseFrom < contentEnd && isLoneStarLine(source)) {
+      // What remark returns for it (masked stars restored as in shiftPositions), without remark.
+      const value = source.includes(REDACTION_MASK) ? source.split(REDACTION_MASK).join('*') : source;
+      phrasing.push(textNode(value, parseFrom, line, lineStart));
+      textRanges.push([parseFrom, parseFrom + value.length]);
+    } else if (parseFrom < contentEnd) {
       const withDefinitions = definitions && source.includes('[') ? source + definitions : source;
       const parsed = parseMarkdownSlice(withDefinitions, parseFrom, line, parseFrom - lineStart);
       // Appended definitions come back as definition nodes after the paragraph: drop them.
@@ -396,26 +401,40 @@ function parseReportLine(
 }
 
 /** Replaces `*` used as a redaction mark (`*镇`) so remark does not pair it as emphasis. */
-function maskRedactionStars(source: string): string {
+export function maskRedactionStars(source: string): string {
   if (!source.includes('*')) return source;
   let out = '';
+  let copied = 0;
   // Single stars left for Markdown so far; an odd count means one may still close as emphasis.
   let unpaired = 0;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index]!;
-    if (char === '*' && source[index - 1] !== '*' && source[index + 1] !== '*') {
-      const after = source.slice(index + 1, index + 3);
-      const beforeIsCjk = source.charCodeAt(index - 1) >= 0x2e80;
-      const afterIsClosing = index + 1 >= source.length || /[”’」』）)，。、；：！？]/.test(source[index + 1]!);
-      if (REDACTION_FOLLOWERS.test(after) || (beforeIsCjk && afterIsClosing && unpaired % 2 === 0)) {
-        out += REDACTION_MASK;
-        continue;
-      }
-      unpaired++;
+  for (let index = source.indexOf('*'); index >= 0; index = source.indexOf('*', index + 1)) {
+    if (source[index - 1] === '*' || source[index + 1] === '*') continue;
+    const after = source.slice(index + 1, index + 3);
+    const beforeIsCjk = source.charCodeAt(index - 1) >= 0x2e80;
+    const afterIsClosing = index + 1 >= source.length || /[”’」』）)，。、；：！？]/.test(source[index + 1]!);
+    if (REDACTION_FOLLOWERS.test(after) || (beforeIsCjk && afterIsClosing && unpaired % 2 === 0)) {
+      out += source.slice(copied, index) + REDACTION_MASK;
+      copied = index + 1;
+      continue;
     }
-    out += char;
+    unpaired++;
   }
-  return out;
+  return copied === 0 ? source : out + source.slice(copied);
+}
+
+/** Inline Markdown characters other than `*` (see INLINE_SPECIAL), and characters remark rewrites or reads as space (NUL, tab). */
+const SPECIAL_BUT_STAR = /[_`[<\\~@\u0000\t]|&[#A-Za-z]|https?:|www\./i;
+
+/**
+ * True when remark would read `source` (one line, masked) as a paragraph of one text node holding the
+ * line as written: it starts with a CJK character or full-width bracket (no block construct, no leading
+ * space), ends with no space (trimmed before) and has one `*` and no other inline Markdown: a lone
+ * `*` has nothing to pair with. Such lines skip remark (`小*域内` in a long paragraph).
+ */
+function isLoneStarLine(source: string): boolean {
+  if (source.length === 0 || source.charCodeAt(0) < 0x2e80) return false;
+  const star = source.indexOf('*');
+  return star >= 0 && source.indexOf('*', star + 1) < 0 && !SPECIAL_BUT_STAR.test(source);
 }
 
 function textNode(value: string, offset: number, line: number, lineStart: number): Text {
@@ -602,9 +621,17 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
   const blockByNode = new Map<RootContent, TextBlock>();
   for (const block of blocks) if (block.topLevel) blockByNode.set(block.node, block);
   const children = root.children;
+  // A block's text ranges do not change here (only its node does): its content is read once.
+  const contents = new Map<TextBlock, string>();
   const contentOf = (node: RootContent): string => {
     const block = blockByNode.get(node);
-    return block ? blockText(text, block).trim() : '';
+    if (!block) return '';
+    let content = contents.get(block);
+    if (content === undefined) {
+      content = blockText(text, block).trim();
+      contents.set(block, content);
+    }
+    return content;
   };
   const lineOf = (node: RootContent): number => blockByNode.get(node)?.line ?? (node.position ? node.position.start.line - 1 : -1);
 

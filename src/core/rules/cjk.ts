@@ -50,6 +50,11 @@ export function blocksWithMatch(context: Pick<RuleContext, 'text' | 'document'>,
     hits.push(match.index);
     if (match[0].length === 0) pattern.lastIndex++;
   }
+  return blocksAt(context, hits);
+}
+
+/** The blocks holding at least one of `hits` (document offsets in ascending order), in document order. */
+export function blocksAt(context: Pick<RuleContext, 'document'>, hits: readonly number[]): TextBlock[] {
   if (hits.length === 0) return [];
   let blocks = sortedBlocksCache.get(context.document);
   if (!blocks) {

@@ -9,10 +9,8 @@ export const DEFAULT_ALLOW = ['X光', 'X射线', 'X线', 'X轴', 'X染色体', '
 
 const X_RUN = /[XxＸｘ]+(?:[-－~～—][XxＸｘ]+)*/g;
 const SYMBOL_RUN = /×{2,}|○{2,}|□{2,}|＊+/g;
-const LATIN = /[A-Za-z]/;
 /** A Chinese digit beside a run of ○ makes the ○ a zero (二○○四年), as 〇 is. */
 const CHINESE_DIGIT = /[一二三四五六七八九〇○零]/;
-const DIGIT = /[0-9]/;
 
 /** True for characters that make a neighbouring `*` read as a redaction mark rather than Markdown. */
 function isCjkOrFullWidthPunctuation(char: string | undefined): boolean {
@@ -37,7 +35,7 @@ const CONNECTOR = /^(?:[年月日号时点分.．]|[年月日号]?[至到~～—
  * only 分 or 秒.
  */
 const SUFFIX = new RegExp(
-  '^(?:' +
+  '(?:' +
     [
       '多?[亿万千百]?(?:平方公里|平方米|立方米|千瓦时|公里|千米|人次|场次|批次|元|米|亩|吨|人|户|个|家|项|条|名|所|座|宗|件|次|场|处|台|辆|套|间|份|期|倍|股|天|篇|起|页)',
       '多?[亿万千百]',
@@ -46,7 +44,30 @@ const SUFFIX = new RegExp(
       '有限公司|街道|社区|书记|县长|镇长|乡长|区长|市长|主任|小学|中学|公司|同志|项目|[镇乡村县区市省州局委办所站队校路街江河]',
     ].join('|') +
     ')',
+  'y',
 );
+
+/** ASCII or full-width digit. */
+function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** True when masked[from, to) holds 时 or 点 (a time: `X时X分`). */
+function hasTimeUnit(masked: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = masked.charCodeAt(index);
+    if (code === 0x65f6 /* 时 */ || code === 0x70b9 /* 点 */) return true;
+  }
+  return false;
+}
+
+function isLatinCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isAsciiDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /**
  * Joins the blanks of one phrase into one token: digits before the first blank
@@ -64,23 +85,36 @@ function joinPhrases(masked: string, blockStart: number, tokens: Array<Token & {
     }
     let start = first.start - blockStart;
     let end = first.end - blockStart;
-    while (start > 0 && /[0-9０-９]/.test(masked[start - 1]!)) start--;
+    while (start > 0 && isDigitCode(masked.charCodeAt(start - 1))) start--;
+    let time = hasTimeUnit(masked, start, end);
     while (index + 1 < tokens.length && tokens[index + 1]!.kind === 'blank') {
       const next = tokens[index + 1]!;
-      if (!CONNECTOR.test(masked.slice(end, next.start - blockStart))) break;
+      // A connector is one or two characters.
+      const gap = next.start - blockStart - end;
+      if (gap < 1 || gap > 2 || !CONNECTOR.test(masked.slice(end, next.start - blockStart))) break;
+      time ||= hasTimeUnit(masked, end, next.end - blockStart);
       end = next.end - blockStart;
       index++;
     }
     // 分 and 秒 end a time (`X时X分`) but not a lone blank (`x分局`).
-    const suffix = /[时点]/.test(masked.slice(start, end)) ? /^[分秒]/.exec(masked.slice(end, end + 1)) : SUFFIX.exec(masked.slice(end, end + 6));
-    if (suffix) end += suffix[0].length;
+    let suffixLength = 0;
+    if (time) {
+      const code = masked.charCodeAt(end);
+      if (code === 0x5206 /* 分 */ || code === 0x79d2 /* 秒 */) suffixLength = 1;
+    } else {
+      // SUFFIX's longest alternative has 6 characters: matching in place reads no further than the former 6-character slice.
+      SUFFIX.lastIndex = end;
+      const suffix = SUFFIX.exec(masked);
+      if (suffix) suffixLength = suffix[0].length;
+    }
+    end += suffixLength;
     phrases.push({ start: blockStart + start, end: blockStart + end, text: masked.slice(start, end) });
   }
   return phrases;
 }
 
 /** The allow list indexed for lookups at an X: terms keyed by their text with the leading X in lower case. */
-type AllowIndex = { keys: Set<string>; lengths: number[] };
+type AllowIndex = { keys: Set<string>; lengths: number[]; seconds: Set<number> };
 
 const allowCache = new WeakMap<object, AllowIndex>();
 const extraCache = new WeakMap<object, RegExp[]>();
@@ -110,12 +144,14 @@ function compiledExtra(extra: readonly string[]): RegExp[] {
 function buildAllowIndex(terms: readonly unknown[]): AllowIndex {
   const keys = new Set<string>();
   const lengths = new Set<number>();
+  const seconds = new Set<number>();
   for (const term of terms) {
     if (typeof term !== 'string' || term.length < 2 || !/^[XxＸｘ]/.test(term)) continue;
     keys.add(term[0]!.toLowerCase() + term.slice(1));
     lengths.add(term.length);
+    seconds.add(term.charCodeAt(1));
   }
-  return { keys, lengths: [...lengths].sort((left, right) => left - right) };
+  return { keys, lengths: [...lengths].sort((left, right) => left - right), seconds };
 }
 
 const DEFAULT_ALLOW_INDEX = buildAllowIndex(DEFAULT_ALLOW);
@@ -137,6 +173,8 @@ function allowList(configured: unknown): AllowIndex {
  * number of terms.
  */
 function allowedAt(masked: string, start: number, allow: AllowIndex): boolean {
+  // Every term has two characters or more: the character after the X rules out most places at once.
+  if (!allow.seconds.has(masked.charCodeAt(start + 1))) return false;
   const first = masked[start]!.toLowerCase();
   for (const length of allow.lengths) {
     if (start + length > masked.length) break;
@@ -186,16 +224,17 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
     while ((match = X_RUN.exec(masked))) {
       const start = match.index;
       const end = start + match[0].length;
-      const before = masked[start - 1];
-      const after = masked[end];
+      // Neighbours by code (NaN past either end): reading masked[i] would make a string of each CJK character.
+      const before = masked.charCodeAt(start - 1);
+      const after = masked.charCodeAt(end);
       // XG stands for 3G/4G/5G with the digit blanked out; any other Latin neighbour makes it a word (Excel, XML).
-      const generation = after === 'G' && !LATIN.test(masked[end + 1] ?? '');
-      if ((before && LATIN.test(before)) || (after && LATIN.test(after) && !generation)) continue;
+      const generation = after === 0x47 /* G */ && !isLatinCode(masked.charCodeAt(end + 1));
+      if (isLatinCode(before) || (isLatinCode(after) && !generation)) continue;
       // x86, x64, X11: a product or architecture name, not a placeholder.
-      if (match[0].length === 1 && /^[0-9]{2}/.test(masked.slice(end, end + 2))) continue;
+      if (match[0].length === 1 && isAsciiDigitCode(after) && isAsciiDigitCode(masked.charCodeAt(end + 1))) continue;
       // 3x4, 1920x1080: a multiplication sign, not a placeholder.
-      if (match[0].length === 1 && before && after && DIGIT.test(before) && DIGIT.test(after) && /[xX×]/.test(match[0])) continue;
-      if (allow.keys.size > 0 && after !== undefined && allowedAt(masked, start, allow)) continue;
+      if (match[0].length === 1 && isAsciiDigitCode(before) && isAsciiDigitCode(after) && (match[0] === 'x' || match[0] === 'X')) continue;
+      if (allow.keys.size > 0 && end < masked.length && allowedAt(masked, start, allow)) continue;
       if (match[0] === 'X' && isNamedX(masked, start)) continue;
       tokens.push({ start: block.start + start, end: block.start + end, text: match[0], kind: 'blank' });
     }
@@ -210,10 +249,9 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
     }
   }
   if (masked.includes('*')) {
-    for (let index = 0; index < masked.length; index++) {
-      if (masked[index] !== '*') continue;
+    for (let index = masked.indexOf('*'); index >= 0; index = masked.indexOf('*', index + 1)) {
       let end = index;
-      while (masked[end] === '*') end++;
+      while (masked.charCodeAt(end) === 0x2a /* * */) end++;
       const before = masked[index - 1];
       const after = masked[end];
       if (isCjkOrFullWidthPunctuation(before) || isCjkOrFullWidthPunctuation(after)) {
@@ -234,11 +272,18 @@ export function findPlaceholders(context: Pick<RuleContext, 'maskedText' | 'opti
       tokens.push({ start: block.start + match.index, end: block.start + match.index + match[0].length, text: match[0], kind: 'extra' });
     }
   }
+  if (tokens.length === 0) return [];
   if (tokens.length > 1) tokens.sort((left, right) => left.start - right.start);
-  const separate = tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1]!.end);
+  const separate = overlapsNext(tokens) ? tokens.filter((token, index) => index === 0 || token.start >= tokens[index - 1]!.end) : tokens;
   const phrases = joinPhrases(masked, block.start, separate);
   // A phrase's unit may run into an `extra` match that follows it: keep the earlier one.
-  return phrases.filter((phrase, index) => index === 0 || phrase.start >= phrases[index - 1]!.end);
+  return overlapsNext(phrases) ? phrases.filter((phrase, index) => index === 0 || phrase.start >= phrases[index - 1]!.end) : phrases;
+}
+
+/** True when some item starts before the one before it ends (the filters above would drop it). */
+function overlapsNext(items: readonly Token[]): boolean {
+  for (let index = 1; index < items.length; index++) if (items[index]!.start < items[index - 1]!.end) return true;
+  return false;
 }
 
 export const placeholder: Rule = {
@@ -253,16 +298,19 @@ export const placeholder: Rule = {
     en: 'Leftover template placeholders (XX, x月x日, 20XX年, ××, ○○, *镇 …)',
   },
   check(context) {
+    // Placeholders repeat (XX, x月x日): one message object per placeholder text.
+    const messages = new Map<string, { 'zh-CN': string; en: string }>();
     for (const block of context.document.blocks) {
       for (const token of findPlaceholders(context, block)) {
-        context.report({
-          start: token.start,
-          end: token.end,
-          message: {
+        let message = messages.get(token.text);
+        if (!message) {
+          message = {
             'zh-CN': `占位符“${token.text}”未替换`,
             en: `Leftover placeholder "${token.text}"`,
-          },
-        });
+          };
+          messages.set(token.text, message);
+        }
+        context.report({ start: token.start, end: token.end, message });
       }
     }
   },
