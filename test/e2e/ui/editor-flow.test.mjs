@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  dismiss, env, extensionHostStarted, goToLine, launch, openFromExplorer, openQuickFixMenu, openWorkbench, shot,
+  dismiss, env, extensionHostStarted, goToLine, launch, openFromExplorer, openQuickFixMenu, openWorkbench, runCommand, shot,
 } from './workbench.mjs';
 
 const TYPING = 'typing.report.md'; // 7 lines ending with 二、抓生态治理, then an empty line 8
@@ -45,11 +45,19 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
     await openWorkbench(page, env.REPORT_MD_E2E_URL, env.REPORT_MD_E2E_WS);
   });
 
-  after(async function () { await browser?.close(); });
+  after(async function () {
+    // No editors left for the next window of this workspace to restore (the first-squiggle window must be fresh).
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
+    await browser?.close();
+  });
 
   afterEach(async function () {
     if (this.currentTest.state === 'failed') {
       await shot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
+    }
+    // Auto-save is off: the typed edits are dropped, nothing reaches the disk.
+    if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) {
+      await runCommand(page, 'File: Revert File').catch(() => {});
     }
   });
 

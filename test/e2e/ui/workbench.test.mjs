@@ -25,6 +25,8 @@ describe('UI: the workbench with Report Markdown (en)', function () {
 
   after(async function () {
     if (this.currentTest && this.currentTest.state === 'failed') { await shot(page, 'failure').catch(() => {}); }
+    // No editors left for the next window of this workspace to restore (the first-squiggle window must be fresh).
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
     await browser?.close();
   });
 

@@ -25,11 +25,17 @@ async function markFirstSquiggle(page, tab, text) {
       .find((editor) => [...editor.querySelectorAll('.view-line')].some((line) => line.textContent.includes(text)));
     const check = () => {
       if (marks.click === undefined) return;
+      // The markers reached the workbench (its Problems status item counts errors; no other file has any).
+      if (marks.markers === undefined && /[1-9]/.test(document.getElementById('status.problems')?.textContent || '')) marks.markers = Date.now();
       const active = [...document.querySelectorAll('.tabs-container .tab.active')].some((t) => t.textContent.includes(tab));
       const editor = active ? editorShowing() : undefined;
       if (!editor) return;
       marks.shown ??= Date.now();
-      if (editor.querySelector('.squiggly-error')) { marks.squiggle = Date.now(); observer.disconnect(); }
+      if (editor.querySelector('.squiggly-error')) {
+        marks.squiggle = Date.now();
+        marks.markers ??= marks.squiggle;
+        observer.disconnect();
+      }
     };
     const observer = new MutationObserver(check);
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -117,6 +123,7 @@ describe('UI: the writer\'s flow', function () {
       workerReady: rel(timeline.workerReady),
       diagnosticsPublished: rel(timeline.published),
       eagerExtensionsActivated: rel(hostLog.find((l) => l.text.startsWith('Eager extensions activated'))?.time),
+      problemsCountShown: rel(first.markers),
       squiggleDrawn: rel(first.squiggle),
     };
     const fromShown = first.squiggle - first.shown;
@@ -171,9 +178,11 @@ describe('UI: the writer\'s flow', function () {
     const lines = await page.locator('.editor-instance .view-lines').first().innerText();
     assert.equal((lines.match(/城关镇/g) || []).length, 3, `three XX镇 replaced: ${lines}`);
     assert.ok(lines.includes('XXX主持') && lines.includes('X亿元'), 'Escape ended the pass: the rest stays');
-    // Auto-save is off in the UI servers: save, close, and put the fixture back.
-    await page.keyboard.press('Control+S');
+    // Auto-save is off in the UI servers: revert (nothing reaches the disk), close, and keep the fixture as it was.
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 15000 });
+    await runCommand(page, 'File: Revert File');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
+    assert.equal(fs.readFileSync(file, 'utf8'), original, 'the pass leaves saving to the writer');
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab', { hasText: 'fill-in.report.md' }).waitFor({ state: 'detached', timeout: 15000 });
     fs.writeFileSync(file, original);
