@@ -14,7 +14,7 @@ import type { LintService } from './lint-service.js';
 import { Generations } from './logic/generations.js';
 import { isLintedScheme } from './logic/schemes.js';
 import type { Log } from './output.js';
-import { bundledRuleDocs } from './rule-docs.js';
+import { ruleDocsLink } from './rule-docs.js';
 import { isReportDocument, SECTION, settingsFor } from './settings.js';
 
 /** Only real documents (files, untitled) are linted, so Problems never lists a diff or history view. */
@@ -36,7 +36,8 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     private readonly lintService: LintService,
     private readonly log: Log,
-    private readonly extensionUri: vscode.Uri,
+    /** Called once, right after the first diagnostics were published (the extension logs its start-up timeline). */
+    private readonly onFirstPublish?: () => void,
   ) {
     this.disposables.push(
       this.collection,
@@ -128,14 +129,13 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(document: vscode.TextDocument, findings: readonly Finding[]): void {
-    if (this.firstPublishedAt === undefined) {
-      this.firstPublishedAt = Date.now();
-      this.log.info(`First diagnostics ${this.firstPublishedAt - (this.firstRequestedAt ?? this.firstPublishedAt)} ms after the first lint was requested`);
-    }
+    const first = this.firstPublishedAt === undefined;
+    if (first) this.firstPublishedAt = Date.now();
     this.collection.set(
       document.uri,
-      findings.map((finding) => toDiagnostic(finding, bundledRuleDocs(this.extensionUri, finding.ruleId))),
+      findings.map((finding) => toDiagnostic(finding, ruleDocsLink(finding.ruleId))),
     );
+    if (first) this.onFirstPublish?.();
   }
 
   private clear(uri: vscode.Uri): void {

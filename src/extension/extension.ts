@@ -26,11 +26,18 @@ import { DiagnosticsController } from './diagnostics.js';
 import type { ExporterLoader } from './exporter-loader.js';
 import { LintService } from './lint-service.js';
 import { Log } from './output.js';
+import { RULE_DOCS_SCHEME, RuleDocsProvider } from './rule-docs.js';
 import { LintWorkerClient, type ChannelFactory } from './worker/client.js';
 import { handleRequest, OptionsCache } from './worker/handler.js';
 import { DOCUMENT_SELECTOR, isReportDocument, watchSettings } from './settings.js';
 import { StatsStatusBar } from './status-bar.js';
 import { OutlineFoldingProvider, OutlineSymbolProvider } from './symbols.js';
+
+/**
+ * Largest document linted on the extension host's own thread while the lint worker starts (the
+ * seeds and most reports are 2–15 k characters; a cold analysis of 30 k takes 100–150 ms).
+ */
+const IN_PROCESS_WHILE_STARTING_MAX_CHARS = 30_000;
 
 /** Context key true when the active editor is served by the extension (menus use it). */
 const ACTIVE_CONTEXT_KEY = 'reportMarkdown.active';
@@ -59,8 +66,8 @@ export type ReportMarkdownApi = {
    * requested and when the first diagnostics were published (undefined until then).
    */
   timings(): { activated: number; firstLintRequested?: number; firstOptions?: number; workerReady?: number; firstPublished?: number };
-  /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, and what the worker is busy with ("analyze <uri>"). */
-  worker(): { starts: number; inProcess: boolean; running: string | undefined };
+  /** Lint workers started so far (restarts after a timeout or cancellation count), whether linting fell back to in-process, what the worker is busy with ("analyze <uri>"), and how many requests ran in-process while the first worker started. */
+  worker(): { starts: number; inProcess: boolean; running: string | undefined; ranWhileStarting: number };
   /** The warnings about invalid `reportMarkdown.*` settings shown so far, oldest first. */
   settingWarnings(): readonly string[];
 };
@@ -75,13 +82,25 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   const fallbackCache = new OptionsCache();
   const worker = new LintWorkerClient(platform.lintWorker, {
     fallback: (message) => handleRequest(message, fallbackCache),
+    // The first lint of a small document does not wait for the worker's start-up (200 ms to over a
+    // second while the window's extension host starts): it runs here, bounded by the size.
+    inProcessWhileStarting: (message) => message.kind === 'analyze' && message.text.length <= IN_PROCESS_WHILE_STARTING_MAX_CHARS,
     onEvent: (message) => log.info(`Lint worker: ${message}`),
   });
   // The worker starts right after activation returns (one timer tick later), so its start-up overlaps the
   // config-file search without lengthening activation; a lint requested sooner starts it at once.
   const prestart = setTimeout(() => worker.prestart(), 0);
   const lintService = new LintService(configFiles, log, worker);
-  const diagnostics = new DiagnosticsController(lintService, log, context.extensionUri);
+  // The start-up timeline with wall-clock times: the output log's own timestamps are those of its
+  // (late) flush, and the e2e suite lines these up with the workbench's and code-server's events.
+  const at = (time: number | undefined): string => (time === undefined ? '?' : `${new Date(time).toISOString()} (+${time - activationStart} ms)`);
+  const diagnostics = new DiagnosticsController(lintService, log, () =>
+    log.info(
+      `Start-up timeline: activation began ${at(activationStart)}; first lint requested ${at(diagnostics.firstRequestedAt)}, ` +
+        `options resolved ${at(diagnostics.firstOptionsAt)}, worker ready ${at(worker.firstReadyAt)}, first diagnostics published ${at(diagnostics.firstPublishedAt)}` +
+        ` (${worker.ranWhileStarting > 0 ? 'linted in-process while the worker started' : 'linted in the worker'})`,
+    ),
+  );
   const services: Services = { lintService, log, loadExporter: platform.loadExporter, extensionUri: context.extensionUri };
   const statusBar = new StatsStatusBar(lintService);
 
@@ -106,6 +125,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
     vscode.workspace.onDidOpenTextDocument(updateContextKey),
     vscode.workspace.onDidChangeConfiguration(updateContextKey),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, new RuleDocsProvider(context.extensionUri)),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new ReportCodeActions(services), ReportCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(DOCUMENT_SELECTOR, new MarkerCompletionProvider(lintService), ...MARKER_TRIGGER_CHARACTERS),
     vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(lintService), { label: 'Report Markdown' }),
@@ -135,7 +155,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   updateContextKey();
   diagnostics.relintAll();
   const activated = Date.now() - activationStart;
-  log.info(`Activated in ${activated} ms`);
+  log.info(`Activated in ${activated} ms (began ${new Date(activationStart).toISOString()})`);
 
   return {
     lintState(uri) {
@@ -154,7 +174,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       ...(worker.firstReadyAt !== undefined ? { workerReady: worker.firstReadyAt - activationStart } : {}),
       ...(diagnostics.firstPublishedAt !== undefined ? { firstPublished: diagnostics.firstPublishedAt - activationStart } : {}),
     }),
-    worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey }),
+    worker: () => ({ starts: worker.starts, inProcess: worker.runsInProcess, running: worker.runningKey, ranWhileStarting: worker.ranWhileStarting }),
     settingWarnings: () => [...lintService.shownWarnings],
   };
 }

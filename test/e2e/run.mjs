@@ -62,8 +62,11 @@ async function extHostSuite(tc, root, vsix) {
 
 async function uiSuite(tc, root, vsix) {
   // two independent servers: the default (English) UI and a zh-cn display language
-  const en = createState(path.join(root, 'su'));
-  const zh = createState(path.join(root, 'sz'));
+  // No auto-save: the web workbench saves edits after a delay by default, so a test could read a
+  // file saved at an arbitrary moment; UI tests save explicitly (Ctrl+S) when they mean to.
+  const settings = { 'files.autoSave': 'off' };
+  const en = createState(path.join(root, 'su'), { settings });
+  const zh = createState(path.join(root, 'sz'), { settings });
   installVsix(tc, en, vsix);
   installVsix(tc, zh, vsix);
   installLocalePack(tc, zh, 'zh-cn', buildLocalePack(root, 'zh-cn', path.join(root, 'locale-zh-cn.vsix')));
@@ -80,7 +83,7 @@ async function uiSuite(tc, root, vsix) {
       REPORT_MD_E2E_URL: servers[0].url, REPORT_MD_E2E_WS: wsEn,
       REPORT_MD_E2E_URL_ZH: servers[1].url, REPORT_MD_E2E_WS_ZH: wsZh,
       REPORT_MD_E2E_PLAYWRIGHT: tc.playwright, REPORT_MD_E2E_CHROMIUM: tc.chromium,
-      REPORT_MD_E2E_STATE: en.root,
+      REPORT_MD_E2E_STATE: en.root, REPORT_MD_E2E_STATE_ZH: zh.root,
     }));
     const code = await new Promise((resolve) => {
       const child = spawn(process.execPath, [path.join(E2E_DIR, 'ui', 'index.mjs')], { stdio: 'inherit', env, cwd: REPO });

@@ -44,6 +44,12 @@ export type ChannelFactory = (events: ChannelEvents) => WorkerChannel;
 export type ClientOptions = {
   /** In-process replacement used when no worker can be started. */
   fallback?: (message: ToWorker) => FromWorker;
+  /**
+   * Requests this accepts run in-process (through `fallback`) while the first worker is still
+   * starting, instead of waiting for it: the first lint of a small document right after activation.
+   * A restarted worker (after a timeout or a superseded run) is waited for as before.
+   */
+  inProcessWhileStarting?: (message: ToWorker) => boolean;
   /** A superseded run older than this is stopped by terminating the worker (default 100 ms). */
   cancelGraceMs?: number;
   /** A worker not ready after this long counts as a failed start (default 15 s). */
@@ -83,6 +89,8 @@ export class LintWorkerClient {
   starts = 0;
   /** When (Date.now()) the first worker said it was ready; for the extension's timings. */
   firstReadyAt: number | undefined;
+  /** Requests run in-process while the first worker was starting (`inProcessWhileStarting`). */
+  ranWhileStarting = 0;
 
   constructor(
     private readonly factory: ChannelFactory,
@@ -176,6 +184,12 @@ export class LintWorkerClient {
       return;
     }
     const live = this.live ?? this.startWorker();
+    if (live && !live.ready && this.firstReadyAt === undefined && this.options.fallback && this.options.inProcessWhileStarting?.(this.queue[0]!.message)) {
+      // Small enough to run here at once rather than wait for the worker's start-up.
+      this.ranWhileStarting++;
+      this.runInProcess();
+      return;
+    }
     if (!live || !live.ready) return; // Started, or in-process now: `ready` (or runInProcess) pumps again.
     const job = this.queue.shift()!;
     this.running = job;
@@ -296,7 +310,7 @@ export class LintWorkerClient {
     }
   }
 
-  /** Without a worker: run the queue here, one request per turn so the host can breathe in between. */
+  /** Without a worker (or while it starts): run the queue's head here, one request per turn so the host can breathe in between. */
   private runInProcess(): void {
     const job = this.queue.shift()!;
     this.running = job;

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dismiss, env, goToLine, launch, openFromExplorer, openWorkbench, shot } from './workbench.mjs';
+import {
+  dismiss, env, extensionHostStarted, goToLine, launch, openFromExplorer, openQuickFixMenu, openWorkbench, runCommand, shot,
+} from './workbench.mjs';
 
 const TYPING = 'typing.report.md'; // 7 lines ending with 二、抓生态治理, then an empty line 8
 const NBSP_SEED = '004_f3dca378b1e453c1'; // every paragraph indented with NBSP
@@ -16,8 +18,8 @@ const suggestRows = (page) => page.locator('.editor-widget.suggest-widget.visibl
 const markerRows = (page, marker) => suggestRows(page).filter({ hasText: marker }).filter({ hasText: /Next outline marker|Outline marker/ });
 
 /**
- * The web workbench saves edits after a delay (files.autoSave defaults to afterDelay there), so
- * every test types into a copy of its own, written before the workbench opens (the explorer lists it).
+ * Every test types into a copy of its own, written before the workbench opens (the explorer lists
+ * it), so no test sees another's edits (the UI servers run with files.autoSave off; nothing is saved).
  */
 const COPIES = {
   'typing-fullwidth.report.md': ['test', 'e2e', 'fixtures', TYPING],
@@ -43,11 +45,19 @@ describe('UI: writing a report (typing, indentation, unicode boxes, status bar)'
     await openWorkbench(page, env.REPORT_MD_E2E_URL, env.REPORT_MD_E2E_WS);
   });
 
-  after(async function () { await browser?.close(); });
+  after(async function () {
+    // No editors left for the next window of this workspace to restore (the first-squiggle window must be fresh).
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
+    await browser?.close();
+  });
 
   afterEach(async function () {
     if (this.currentTest.state === 'failed') {
       await shot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
+    }
+    // Auto-save is off: the typed edits are dropped, nothing reaches the disk.
+    if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) {
+      await runCommand(page, 'File: Revert File').catch(() => {});
     }
   });
 
@@ -143,11 +153,10 @@ describe('UI: quick fixes in zh-cn', function () {
 
   it('name the rule by its Chinese name and its id', async function () {
     await openFromExplorer(page, 'broken-numbering.report.md');
-    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 30000 });
-    await goToLine(page, 5, 1);
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.waitFor({ state: 'visible', timeout: 15000 });
+    // The window's extension host has finished starting (built-in extensions activating keep it busy
+    // and the code-action request waiting), and line 5 shows its diagnostics before Ctrl+.
+    await extensionHostStarted(env.REPORT_MD_E2E_STATE_ZH);
+    const menu = await openQuickFixMenu(page, 5);
     const row = menu.locator('.monaco-list-row', { hasText: '在此行停用“编号连续”（numbering-sequence）' }).first();
     await row.waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'zh-cn-quick-fix-rule-name');

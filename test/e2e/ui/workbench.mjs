@@ -135,3 +135,80 @@ export function isCompleteZip(bytes) {
   return bytes.length > 22 && bytes.readUInt32LE(0) === 0x04034b50
     && bytes.subarray(Math.max(0, bytes.length - 65557)).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
+
+/** The newest session log folder of a code-server state (one per server start). */
+function serverLogDir(stateRoot) {
+  const logs = path.join(stateRoot, 'user-data', 'logs');
+  const dirs = fs.readdirSync(logs).filter((d) => fs.existsSync(path.join(logs, d, 'remoteagent.log'))).sort();
+  if (dirs.length === 0) { throw new Error(`no code-server session log in ${logs}`); }
+  return path.join(logs, dirs[dirs.length - 1]);
+}
+
+/**
+ * The log folder of the newest remote extension host of a code-server state: the one of the
+ * window opened last (a closed window's host lingers for its reconnection grace time).
+ */
+export function newestExtensionHostLogs(stateRoot) {
+  const dir = serverLogDir(stateRoot);
+  const hosts = fs.readdirSync(dir).filter((d) => /^exthost\d+$/.test(d)).sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
+  return hosts.length ? path.join(dir, hosts[hosts.length - 1]) : undefined;
+}
+
+/** Log lines `YYYY-MM-DD HH:MM:SS.mmm [level] text` as { time (ms since epoch, local time as logged), text }. */
+export function readLog(file) {
+  if (!fs.existsSync(file)) { return []; }
+  return fs.readFileSync(file, 'utf8').split('\n').map((line) => {
+    const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[\w+\] (.*)$/.exec(line);
+    return m ? { time: new Date(`${m[1]}T${m[2]}`).getTime(), text: m[3] } : undefined;
+  }).filter(Boolean);
+}
+
+/**
+ * Resolves once the newest extension host of the server has finished starting: its log says the
+ * eager (`*`) extensions are activated. Until then built-in extensions (git, github) keep the host's
+ * thread busy for seconds on a loaded machine, and a request to it (the quick-fix menu) waits.
+ */
+export async function extensionHostStarted(stateRoot, ms = 120000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const host = newestExtensionHostLogs(stateRoot);
+    if (host && readLog(path.join(host, 'remoteexthost.log')).some((l) => l.text.startsWith('Eager extensions activated'))) { return host; }
+    if (Date.now() > deadline) { throw new Error(`the extension host of ${stateRoot} did not finish starting within ${ms} ms`); }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Resolves when the active editor shows a squiggle (error, warning or info) on `line` (its first view line). */
+export async function waitForSquiggleOnLine(page, line, ms = 30000) {
+  await page.waitForFunction((n) => {
+    for (const editor of document.querySelectorAll('.editor-instance .monaco-editor')) {
+      const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
+      const top = number?.parentElement?.style.top;
+      if (top && [...editor.querySelectorAll('.view-overlays > div')].some((d) => d.style.top === top && d.querySelector('[class*="squiggly-"]'))) { return true; }
+    }
+    return false;
+  }, line, { timeout: ms });
+}
+
+/**
+ * Opens the quick-fix menu on `line` with Ctrl+.: first the cursor on the line, the line's
+ * diagnostics drawn (the extension has linted it) and the editor focused. If the menu is not
+ * there 5 s after the key (a key press lost while focus moved), and only then, it presses again.
+ */
+export async function openQuickFixMenu(page, line) {
+  await goToLine(page, line, 1);
+  await waitForSquiggleOnLine(page, line);
+  const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'attached', timeout: 15000 });
+    await page.keyboard.press('Control+.');
+    try {
+      await menu.waitFor({ state: 'visible', timeout: 5000 });
+      return menu;
+    } catch (error) {
+      if (await menu.count() > 0) { await menu.waitFor({ state: 'visible', timeout: 15000 }); return menu; }
+      if (attempt >= 3) { throw error; }
+      console.log(`      [quick-fix menu absent 5 s after Ctrl+. (attempt ${attempt}): pressed again]`);
+    }
+  }
+}

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  cli, commandTitle, dismiss, env, goToLine, isCompleteZip, launch, openFromExplorer, openWorkbench, runCommand, shot, waitForFile,
+  cli, commandTitle, dismiss, env, extensionHostStarted, goToLine, isCompleteZip, launch, openFromExplorer, openWorkbench, runCommand, shot,
+  waitForFile, waitForSquiggleOnLine,
 } from './workbench.mjs';
 
 const SEED = '000_df5cec23351b02f9.report.md';
@@ -24,6 +25,8 @@ describe('UI: the workbench with Report Markdown (en)', function () {
 
   after(async function () {
     if (this.currentTest && this.currentTest.state === 'failed') { await shot(page, 'failure').catch(() => {}); }
+    // No editors left for the next window of this workspace to restore (the first-squiggle window must be fresh).
+    await runCommand(page, 'View: Close All Editors').catch(() => {});
     await browser?.close();
   });
 
@@ -56,6 +59,31 @@ describe('UI: the workbench with Report Markdown (en)', function () {
     console.log(`      Problems: ${text.slice(0, 120)} (badge ${await badge.innerText().catch(() => '?')}); CLI: ${findings.length} findings`);
   });
 
+  it('the rule id in Problems opens the rule\'s page as a Markdown preview (bundled, not its source text)', async function () {
+    await openFromExplorer(page, SEED);
+    await runCommand(page, 'View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'placeholder' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30000 });
+    const link = row.locator('.monaco-link', { hasText: 'placeholder' }).first();
+    await link.waitFor({ state: 'visible', timeout: 15000 });
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'placeholder' }).waitFor({ timeout: 30000 });
+    // The rendered page is in a webview frame; no text editor shows its Markdown source.
+    const deadline = Date.now() + 30000;
+    let rendered;
+    while (!rendered && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.body?.innerText || '').catch(() => '');
+        if (text.includes('占位符未替换') && !text.includes('**Severity:**')) { rendered = text; break; }
+      }
+      if (!rendered) { await new Promise((resolve) => setTimeout(resolve, 100)); }
+    }
+    await shot(page, 'rule-docs-preview');
+    assert.ok(rendered, 'a Markdown preview renders docs/rules/placeholder.md');
+    assert.equal(await page.locator('.editor-instance .view-line', { hasText: '# placeholder' }).count(), 0, 'the page is not opened as text');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   it('the status bar shows the placeholder count', async function () {
     await openFromExplorer(page, SEED);
     const findings = JSON.parse(cli(['lint', '--format', 'json', path.join(WS, SEED)]).stdout);
@@ -78,9 +106,12 @@ describe('UI: the workbench with Report Markdown (en)', function () {
   it('the lightbulb quick fix renumbers a broken sequence', async function () {
     const file = path.join(WS, 'broken-numbering.report.md');
     const expected = cli(['fix', '--stdout', file]).stdout;
+    const original = fs.readFileSync(file, 'utf8');
+    assert.notEqual(original, expected, 'the fixture needs renumbering');
     await openFromExplorer(page, 'broken-numbering.report.md');
-    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 30000 });
+    await extensionHostStarted(env.REPORT_MD_E2E_STATE);
     await goToLine(page, 5, 1);
+    await waitForSquiggleOnLine(page, 5);
     // VS Code 1.139 draws the lightbulb in the gutter of the cursor line
     const bulb = page.locator('.editor-instance .lightBulbWidget [class*="codicon-"], .editor-instance [class*="codicon-gutter-lightbulb"]')
       .filter({ visible: true }).first();
@@ -93,10 +124,15 @@ describe('UI: the workbench with Report Markdown (en)', function () {
     await item.waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'quick-fix-menu');
     await item.click();
+    // The edit is in the document (the tab is dirty: auto-save is off) and nothing was written yet.
     await page.locator('.editor-instance .view-line', { hasText: /^二、/ }).first().waitFor({ timeout: 15000 });
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal(fs.readFileSync(file, 'utf8'), original, 'nothing saved before Ctrl+S');
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
     await shot(page, 'renumbered');
+    // The server writes the file; wait for its content (fs events), failing after 15 s with what is on disk.
+    await waitForFile(file, { ms: 15000, complete: (bytes) => bytes.toString('utf8') === expected }).catch(() => {});
     assert.equal(fs.readFileSync(file, 'utf8'), expected, 'the saved file equals report-md fix output');
   });
 

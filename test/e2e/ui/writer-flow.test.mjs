@@ -2,13 +2,67 @@
 // window, the fill-in pass typed into its input, the export's question and notification.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
-  commandTitle, dismiss, env, isCompleteZip, launch, openWorkbench, runCommand, shot, waitForFile,
+  commandTitle, dismiss, env, isCompleteZip, launch, newestExtensionHostLogs, openWorkbench, readLog, runCommand, shot, waitForFile,
 } from './workbench.mjs';
 
 const WS = env.REPORT_MD_E2E_WS;
 const SEED = '003_e01ac459bc9313ae.report.md';
+
+/**
+ * Records in the page, with Date.now() at each DOM change (a MutationObserver, no polling): the
+ * mouse-down of the click, the editor showing `text` of the report `tab` (document shown), and the
+ * first error squiggle in that editor. Read them with firstSquiggleMarks.
+ */
+async function markFirstSquiggle(page, tab, text) {
+  await page.evaluate(({ tab, text }) => {
+    const marks = { tab };
+    window.__reportMdMarks = marks;
+    document.addEventListener('mousedown', () => { marks.click ??= Date.now(); }, { capture: true, once: true });
+    const editorShowing = () => [...document.querySelectorAll('.editor-instance .monaco-editor')]
+      .find((editor) => [...editor.querySelectorAll('.view-line')].some((line) => line.textContent.includes(text)));
+    const check = () => {
+      if (marks.click === undefined) return;
+      // The markers reached the workbench (its Problems status item counts errors; no other file has any).
+      if (marks.markers === undefined && /[1-9]/.test(document.getElementById('status.problems')?.textContent || '')) marks.markers = Date.now();
+      const active = [...document.querySelectorAll('.tabs-container .tab.active')].some((t) => t.textContent.includes(tab));
+      const editor = active ? editorShowing() : undefined;
+      if (!editor) return;
+      marks.shown ??= Date.now();
+      if (editor.querySelector('.squiggly-error')) {
+        marks.squiggle = Date.now();
+        marks.markers ??= marks.squiggle;
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, { tab, text });
+}
+
+async function firstSquiggleMarks(page) {
+  await page.waitForFunction(() => window.__reportMdMarks?.squiggle !== undefined, null, { timeout: 60000 });
+  return page.evaluate(() => window.__reportMdMarks);
+}
+
+/** The extension's start-up timeline (wall-clock times it logs with its first diagnostics), waiting for the log's flush. */
+async function extensionTimeline(file) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const line = readLog(file).find((l) => l.text.startsWith('Start-up timeline:'))?.text;
+    if (line) {
+      const time = (what) => { const m = new RegExp(`${what} (\\S+Z)`).exec(line); return m ? Date.parse(m[1]) : undefined; };
+      return {
+        activationBegan: time('activation began'), firstLintRequested: time('first lint requested'),
+        optionsResolved: time('options resolved'), workerReady: time('worker ready'), published: time('first diagnostics published'),
+      };
+    }
+    if (Date.now() > deadline) { throw new Error(`no start-up timeline in ${file}`); }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('UI: the writer\'s flow', function () {
   let browser;
@@ -35,38 +89,62 @@ describe('UI: the writer\'s flow', function () {
   });
 
   it('first squiggle in a fresh window: measured from the click and from the document shown', async function () {
-    // This window's extension host has not activated the extension yet: the first report opened here.
+    // This window's extension host is not up yet when the explorer lists the files: the first report opened here.
+    // A retry would run in the same, by then warm, window and measure something else: no retry.
+    this.retries(0);
     await dismiss(page);
     const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first();
     await item.waitFor({ state: 'visible', timeout: 30000 });
-    const clicked = Date.now();
+    const firstText = fs.readFileSync(path.join(WS, SEED), 'utf8').split('\n')[0].trim().slice(0, 6);
+    await markFirstSquiggle(page, SEED, firstText);
     await item.click();
-    await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor({ timeout: 30000 });
-    await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 30000 });
-    const shown = Date.now();
-    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 30000 });
-    const squiggle = Date.now();
+    const first = await firstSquiggleMarks(page);
     await shot(page, 'first-squiggle');
-    const fromShown = squiggle - shown;
-    const fromClick = squiggle - clicked;
-    console.log(`      first squiggle: ${fromClick} ms after the click, ${fromShown} ms after the document was shown`);
+    // Where the time went, from code-server's and the extension's own logs (wall clock, same machine).
+    const host = newestExtensionHostLogs(env.REPORT_MD_E2E_STATE);
+    const hostLog = readLog(path.join(host, 'remoteexthost.log'));
+    const agentLog = readLog(path.join(path.dirname(host), 'remoteagent.log'));
+    const pid = /pid (\d+) started/.exec(hostLog.find((l) => /^Extension host with pid \d+ started/.test(l.text))?.text || '')?.[1];
+    const launched = agentLog.find((l) => l.text.includes(`<${pid}> Launched Extension Host Process`));
+    const connection = launched && /\]\[(\w+)\]\[ExtensionHostConnection\]/.exec(launched.text)?.[1];
+    const starting = agentLog.find((l) => connection && l.text.includes(`[${connection}][ExtensionHostConnection] Starting extension host process`));
+    const activation = hostLog.find((l) => /_doActivateExtension report-markdown\.report-markdown/.test(l.text));
+    const timeline = await extensionTimeline(path.join(host, 'report-markdown.report-markdown', 'Report Markdown.log'));
+    const rel = (t) => (t === undefined ? undefined : t - first.click);
+    const phases = {
+      documentShown: rel(first.shown),
+      extensionHostRequested: rel(starting?.time),
+      extensionHostProcessLaunched: rel(launched?.time),
+      extensionHostStarted: rel(hostLog.find((l) => /^Extension host with pid/.test(l.text))?.time),
+      activationEvent: /activationEvent: '([^']+)'/.exec(activation?.text || '')?.[1],
+      activationBegan: rel(timeline.activationBegan),
+      firstLintRequested: rel(timeline.firstLintRequested),
+      optionsResolved: rel(timeline.optionsResolved),
+      workerReady: rel(timeline.workerReady),
+      diagnosticsPublished: rel(timeline.published),
+      eagerExtensionsActivated: rel(hostLog.find((l) => l.text.startsWith('Eager extensions activated'))?.time),
+      problemsCountShown: rel(first.markers),
+      squiggleDrawn: rel(first.squiggle),
+    };
+    const fromShown = first.squiggle - first.shown;
+    const fromClick = first.squiggle - first.click;
+    const extensionShare = timeline.published - timeline.activationBegan;
+    console.log(`      first squiggle: ${fromClick} ms after the click, ${fromShown} ms after the document was shown; ms after the click: ${JSON.stringify(phases)}`);
     // A second report, opened for the first time in the same window (the extension host is up):
-    // the extension's own part — lint worker, config search, first analysis of this text.
+    // the extension's own part — config search, first analysis of this text — and the workbench's drawing.
     const second = '004_f3dca378b1e453c1.report.md';
+    await markFirstSquiggle(page, second, '2021年，XX镇将紧紧围绕');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: second }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: second }).waitFor({ timeout: 30000 });
-    // Its own text on screen (not the first report's lines, nor their squiggles).
-    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '2021年，XX镇将紧紧围绕' }).first().waitFor({ state: 'visible', timeout: 30000 });
-    const shownSecond = Date.now();
-    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '2021年，XX镇将紧紧围绕' })
-      .locator('xpath=ancestor::div[contains(@class,"monaco-editor")][1]').locator('.squiggly-error').first()
-      .waitFor({ state: 'attached', timeout: 30000 });
-    const secondFile = Date.now() - shownSecond;
-    console.log(`      first squiggle of a second report in that window: ${secondFile} ms after it was shown`);
-    fs.writeFileSync(path.join(env.REPORT_MD_E2E_ARTIFACTS, 'first-squiggle.json'), JSON.stringify({ fromClick, fromShown, secondFile }, null, 2));
+    const marks2 = await firstSquiggleMarks(page);
+    const secondFile = marks2.squiggle - marks2.shown;
+    console.log(`      first squiggle of a second report in that window: ${secondFile} ms after it was shown (${marks2.squiggle - marks2.click} ms after the click)`);
+    fs.writeFileSync(path.join(env.REPORT_MD_E2E_ARTIFACTS, 'first-squiggle.json'),
+      JSON.stringify({ fromClick, fromShown, extensionShare, secondFile, secondFromClick: marks2.squiggle - marks2.click, phases, loadAverage: os.loadavg()[0] }, null, 2));
     assert.ok(secondFile < 1000, `a report's first squiggle came ${secondFile} ms after it was shown (budget 1000 ms)`);
-    // The fresh window's figure includes code-server starting the window's extension host; recorded in
-    // BENCHMARKS.md, failing only past REPORT_MD_E2E_FIRST_SQUIGGLE_MS (default 10 s, a deadline, not the claim).
+    // The extension's share in the fresh window: from the start of activate() to the first diagnostics.
+    assert.ok(extensionShare < 1000, `activation to first diagnostics took ${extensionShare} ms (budget 1000 ms)`);
+    // The rest is code-server starting the window's extension host (phases above, BENCHMARKS.md); the test
+    // fails only past REPORT_MD_E2E_FIRST_SQUIGGLE_MS (default 10 s, a deadline, not the claim).
     const budget = Number(env.REPORT_MD_E2E_FIRST_SQUIGGLE_MS || 10000);
     assert.ok(fromShown < budget, `the first squiggle came ${fromShown} ms after the document was shown (deadline ${budget} ms)`);
   });
@@ -100,8 +178,11 @@ describe('UI: the writer\'s flow', function () {
     const lines = await page.locator('.editor-instance .view-lines').first().innerText();
     assert.equal((lines.match(/城关镇/g) || []).length, 3, `three XX镇 replaced: ${lines}`);
     assert.ok(lines.includes('XXX主持') && lines.includes('X亿元'), 'Escape ended the pass: the rest stays');
-    // The web workbench saves after a delay by default (files.autoSave): once saved, close it and put the fixture back.
+    // Auto-save is off in the UI servers: revert (nothing reaches the disk), close, and keep the fixture as it was.
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 15000 });
+    await runCommand(page, 'File: Revert File');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15000 });
+    assert.equal(fs.readFileSync(file, 'utf8'), original, 'the pass leaves saving to the writer');
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab', { hasText: 'fill-in.report.md' }).waitFor({ state: 'detached', timeout: 15000 });
     fs.writeFileSync(file, original);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  cli, commandTitle, dismiss, env, goToLine, isCompleteZip, launch, manifest, openFromExplorer, openWorkbench, runCommand, shot, waitForFile,
+  cli, commandTitle, dismiss, env, isCompleteZip, launch, manifest, openFromExplorer, openQuickFixMenu, openWorkbench, runCommand, shot, waitForFile,
 } from './workbench.mjs';
 
 const WS = env.REPORT_MD_E2E_WS;
@@ -68,10 +68,7 @@ describe('UI: the web build in the browser extension host', function () {
     assert.ok(line > 0, 'the fixture has the broken 五、');
     await openFromExplorer(page, name);
     await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 60000 });
-    await goToLine(page, line, 1);
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.waitFor({ state: 'visible', timeout: 15000 });
+    const menu = await openQuickFixMenu(page, line);
     const item = menu.locator('.monaco-list-row', { hasText: /^\s*Renumber\s*$/ }).first();
     await item.waitFor({ state: 'visible', timeout: 15000 });
     await item.click();
