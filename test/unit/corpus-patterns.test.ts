@@ -56,6 +56,35 @@ describe('reading the corpus documents right (issue 9, CORPUS.md)', () => {
     assert.deepEqual(lint(text).filter((finding) => finding.ruleId !== 'template-residue'), []);
   });
 
+  it('a site header above the breadcrumb (date bar, script switch, navigation words) is residue; the title is the copy under the chrome (holdout e15, e16)', () => {
+    const text = [
+      '| 2026年11月26日 星期四',
+      '繁繁體版 网站无障碍 关怀版 ',
+      '网站首页',
+      '新闻中心',
+      '县政府',
+      '您当前的位置： 网站首页>数据开放>统计公报',
+      '某某县2015年国民经济和社会发展统计公报',
+      '发文日期：',
+      '2023-04-18',
+      '分类：',
+      '统计公报',
+      '访问量：1',
+      '',
+      '某某县2015年国民经济和社会发展统计公报',
+      '',
+      '2015年，全县经济平稳运行。',
+      '一、综合',
+      '全年生产总值增长8%。',
+    ].join('\n');
+    const types = parts(text);
+    assert.deepEqual(types.filter((entry) => entry.endsWith(':residue')).map((entry) => Number(entry.split(':')[0])), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    assert.ok(types.includes('14:reportTitle'), types.join(' '));
+    // Without a breadcrumb under them, short lines at the head are the writer's own (a unit's name over its title).
+    const own = ['某某镇人民政府', '关于上半年工作的报告', '', '县人民政府：', '正文。'].join('\n');
+    assert.ok(!parts(own).some((entry) => entry.endsWith(':residue')), parts(own).join(' '));
+  });
+
   it('one metadata label alone is the writer’s own line, not chrome', () => {
     const text = ['关于某项工作的通知', '各单位：', '现将有关事项通知如下。', '公开方式：', '主动公开'].join('\n');
     assert.notEqual(typeAt(text, 4), 'residue');

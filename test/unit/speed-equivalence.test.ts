@@ -88,7 +88,8 @@ describe('speed-ups change no result', () => {
         const actual = lint(text)
           .filter((finding) => finding.ruleId === 'repeated-char' && !finding.message.startsWith('标点重复'))
           .map(({ offset, endOffset, message }) => ({ offset, endOffset, message }));
-        assert.deepEqual(actual, referenceMessages(line));
+        // The paragraph's text ends before its trailing spaces (Markdown drops them), so the reference reads it so too.
+        assert.deepEqual(actual, referenceMessages(line.replace(/ +$/, '')));
       }),
       { numRuns: 400 },
     );

@@ -75,8 +75,10 @@ const CHROME: readonly RegExp[] = [
   /^【法宝引证码】|^原文链接\s*[:：]\s*https?:/,
   /^[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?\s+[0-9]{1,2}\s*[:：时]\s*[0-9]{1,2}(?:\s*[:：分]\s*[0-9]{1,2}\s*秒?)?\s*分?$/,
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
-  // Accessibility switches of government sites: 网站无障碍关怀版, 长者模式, 适老化.
-  /^(?:网站)?(?:无障碍|关怀版|长者(?:模式|版)|适老化?(?:版|模式)?|读屏|无障碍浏览|无障碍阅读|\s)+$/,
+  // Accessibility and script switches of government sites: 网站无障碍关怀版, 长者模式, 适老化, 繁體版.
+  /^(?:网站)?(?:无障碍|关怀版|长者(?:模式|版)|适老化?(?:版|模式)?|读屏|无障碍浏览|无障碍阅读|繁+[體体]版?|简体版?|English|网站|\s)+$/,
+  // A site header's date bar: | 2026年11月26日 星期四.
+  /^[|｜\s]*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天][|｜\s]*$/,
   // Links to related pages: 关联稿件：, 图文解读：《…》, 政策解读：.
   /^(?:关联(?:稿件|文件|链接|阅读|新闻|解读)|(?:图文|政策|相关|文字|视频|动漫|媒体)解读)\s*[:：]/,
   // The site footer: 网站地图 网站帮助 隐私声明 关于我们 (link words only), ICP numbers, 主办/承办, 技术支持, 版权所有.
@@ -85,7 +87,7 @@ const CHROME: readonly RegExp[] = [
   /^(?:主办(?:单位)?|承办(?:单位)?)\s*[:：].{0,40}(?:承办|协办|主管|运维|维护|技术支持|版权所有)/,
   /^(?:技术支持|版权所有|Copyright)\s*[:：©(（]?|^©/,
 ];
-const CHROME_QUICK = /无障碍|关怀版|长者|适老|读屏|关联|解读|网站|隐私|关于我们|联系我们|ICP|公网安备|域名|主办|承办|技术支持|版权|Copyright|©|[0-9]{4}|法宝|原文链接|索\s*引|主\s*题|发\s*文|成\s*文|发\s*布|文\s*号|体\s*裁|组\s*配|公\s*文|字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
+const CHROME_QUICK = /无障碍|繁|English|关怀版|长者|适老|读屏|关联|解读|网站|隐私|关于我们|联系我们|ICP|公网安备|域名|主办|承办|技术支持|版权|Copyright|©|[0-9]{4}|法宝|原文链接|索\s*引|主\s*题|发\s*文|成\s*文|发\s*布|文\s*号|体\s*裁|组\s*配|公\s*文|字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
 /** Longest line read as page chrome. */
 const MAX_CHROME_LINE = 120;
 
@@ -106,12 +108,18 @@ const CHROME_VALUE_LABEL = /^(?:时间|发布时间|发表时间|发稿时间|�
  * next line (`索 引 号：` / `014742224A/2023-0043406`, `公开方式：` / `主动公开`). Read as chrome
  * only two or more together: one such line alone may be the writer's own.
  */
-const METADATA_LABEL = /^(?:索\s*引\s*号|生\s*成\s*日\s*期|公\s*开\s*(?:方\s*式|时\s*限|范\s*围|形\s*式|日\s*期)|责\s*任\s*(?:部\s*门|单\s*位)|发\s*布\s*(?:机\s*构|日\s*期|单\s*位)|主\s*题\s*(?:分\s*类|词)|发\s*文\s*(?:机\s*关|字\s*号|单\s*位)|成\s*文\s*日\s*期|有\s*效\s*性|效\s*力\s*状\s*态|信\s*息\s*(?:分\s*类|来\s*源)|所\s*属\s*(?:机\s*构|单\s*位)|体\s*裁\s*分\s*类|组\s*配\s*分\s*类|实\s*施\s*日\s*期|废\s*止\s*日\s*期|文\s*号)\s*[:：]$/;
+const METADATA_LABEL = /^(?:索\s*引\s*号|生\s*成\s*日\s*期|公\s*开\s*(?:方\s*式|时\s*限|范\s*围|形\s*式|日\s*期)|责\s*任\s*(?:部\s*门|单\s*位)|发\s*布\s*(?:机\s*构|日\s*期|单\s*位)|主\s*题\s*(?:分\s*类|词)|发\s*文\s*(?:机\s*关|字\s*号|单\s*位|日\s*期)|分\s*类|成\s*文\s*日\s*期|有\s*效\s*性|效\s*力\s*状\s*态|信\s*息\s*(?:分\s*类|来\s*源)|所\s*属\s*(?:机\s*构|单\s*位)|体\s*裁\s*分\s*类|组\s*配\s*分\s*类|实\s*施\s*日\s*期|废\s*止\s*日\s*期|文\s*号)\s*[:：]$/;
 /** The start of a font-size switch spread over lines: `【字号：` / `加大` / `还原` / `减小` / `】`. */
 const CHROME_BRACKET_OPEN = /^[【\[]\s*(?:字号|字体)\s*[:：]?$/;
 /** Lines that are chrome only beside other chrome: buttons, separators, a breadcrumb's home. */
 const WEAK_CHROME = /^(?:[【\[]?\s*(?:下载|打印|全屏|收藏|分享|关闭|纠错|加大|还原|减小|默认|大|中|小|首页|返回|登录|注册|无障碍|English|繁体|简体)\s*[】\]]?|[>＞»›|｜×/\\→]+|[】\]])$/;
 const BREADCRUMB_SEPARATOR = /^[>＞»›→]+$/;
+/** A breadcrumb line: 您当前的位置：首页 > … */
+const BREADCRUMB = /^(?:当前位置|您(?:现在)?的?(?:当前)?的?(?:所在)?位置|所在位置|当前所在位置)\s*[:：]/;
+/** Lines at the head of a text within which a breadcrumb closes the site header above it. */
+const HEAD_ENTRIES = 30;
+/** Longest line of a site header's navigation (a site's name, its date bar). */
+const SITE_NAV_ITEM = 20;
 /** Lines that can be a breadcrumb item or a chrome value: short, no sentence punctuation. */
 const SHORT_ITEM = /^[^。；，！？]{1,30}$/;
 
@@ -150,6 +158,17 @@ export function markChromeRuns(entries: ReadonlyArray<{ line: number; content: s
         if (item.length <= 16 && SHORT_ITEM.test(item)) chrome[other] = true;
       }
     }
+  }
+  // A site header above the breadcrumb at the head of a pasted page: the site's name, its date bar and
+  // its navigation words, one short line each (网站首页 / 新闻中心 / 县政府 / 您当前的位置：…).
+  for (let index = 0; index < Math.min(count, HEAD_ENTRIES); index++) {
+    if (!BREADCRUMB.test(entries[index]!.content.trim())) continue;
+    for (let above = index - 1; above >= 0 && near(above, above + 1); above--) {
+      const item = entries[above]!.content.trim();
+      if (item.length > SITE_NAV_ITEM || !SHORT_ITEM.test(item)) break;
+      chrome[above] = true;
+    }
+    break;
   }
   // The metadata table of a policy page: labels alone with their values on the next lines.
   const metadata = entries.map((entry) => METADATA_LABEL.test(entry.content.trim()));
