@@ -14,6 +14,11 @@ describe('placeholder: one finding per phrase', () => {
     assert.deepEqual(phrases('××年××月××日'), ['××年××月××日']);
     assert.deepEqual(phrases('X月X日至X月X日开展'), ['X月X日至X月X日']);
     assert.deepEqual(phrases('X时X分开会'), ['X时X分']);
+    // A single symbol between date units is a blank too: the template's ××××年×月×日 is one phrase.
+    assert.deepEqual(phrases('××××年×月×日印发'), ['××××年×月×日']);
+    assert.deepEqual(phrases('○○○○年○月○日，2025年×月×日'), ['○○○○年○月○日', '×月×日']);
+    // Elsewhere a single × is a sign and ○ a zero.
+    assert.deepEqual(phrases('3×4米，二○○四年五月'), []);
   });
 
   it('takes leading digits, the unit of a number and the noun of a name', () => {

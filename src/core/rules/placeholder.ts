@@ -8,7 +8,8 @@ import { isCjk } from './cjk.js';
 export const DEFAULT_ALLOW = ['X光', 'X射线', 'X线', 'X轴', 'X染色体', 'X型', 'X形', 'X因素'];
 
 const X_RUN = /[XxＸｘ]+(?:[-－~～—][XxＸｘ]+)*/g;
-const SYMBOL_RUN = /×{2,}|○{2,}|□{2,}|＊+/g;
+/** Runs of blank symbols; a single one only between date units (××××年×月×日), where no sign or zero stands. */
+const SYMBOL_RUN = /×{2,}|○{2,}|□{2,}|＊+|(?<=[年月])[×○□](?=[月日号])/g;
 /** A Chinese digit beside a run of ○ makes the ○ a zero (二○○四年), as 〇 is. */
 const CHINESE_DIGIT = /[一二三四五六七八九〇○零]/;
 
