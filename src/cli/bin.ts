@@ -1,6 +1,14 @@
 /** Entry point of the `report-md` executable. */
 import { main } from './main.js';
 
+// A reader that goes away early (`report-md lint … | head`) closes the pipe: the rest of the output is
+// dropped and the command ends with its own exit code, instead of dying on an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exitCode = 2;
+  });
+}
+
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

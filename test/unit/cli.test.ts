@@ -259,6 +259,19 @@ describe('report-md CLI', () => {
     });
   });
 
+  it('stops quietly when the reader of its output goes away (report-md lint … | head)', function () {
+    this.timeout(30_000);
+    const folder = workspace({});
+    const seed = readFileSync(join(repoRoot, 'examples', 'work-report.report.md'), 'utf8');
+    writeFileSync(join(folder, 'big.report.md'), Array.from({ length: 200 }, () => seed).join('\n'));
+    // The shell's pipe into head: head exits after one line and the CLI's later writes hit a closed pipe.
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${join(repoRoot, 'dist', 'cli.cjs')}" lint --format json big.report.md | head -n 1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: folder, encoding: 'utf8' });
+    assert.equal(result.stdout, '[\n');
+    assert.doesNotMatch(result.stderr, /EPIPE|Unhandled|Error|at .*\(/, result.stderr);
+    // The exit code is the lint's own: the example has errors.
+    assert.match(result.stderr, /^status 1$/m, result.stderr);
+  });
+
   it('the built bin runs as a process (README set-up)', function () {
     const folder = workspace({});
     copyFileSync(join(repoRoot, 'examples', 'work-report.report.md'), join(folder, 'r.report.md'));
