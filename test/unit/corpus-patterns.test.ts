@@ -85,6 +85,35 @@ describe('reading the corpus documents right (issue 9, CORPUS.md)', () => {
     assert.ok(!parts(own).some((entry) => entry.endsWith(':residue')), parts(own).join(' '));
   });
 
+  it('a table pasted one cell per line (blank and TAB-only lines between) is no section titles (holdout e01, e15)', () => {
+    const text = ['关于扩大招生规模的请示', '', '国务院：', '', '现将有关情况请示如下。', '', '附：招生计划表', '', '省（市）', '', '\t', '', '1995年招生人数', '', '扩招', '', '北京', '', '1445', '', '300', '', '天津', '', '1200', '', '250', ''].join('\n');
+    assert.deepEqual(sectionLines(text), []);
+    // A section title among prose stays one, and so does one before a line that only starts with a number.
+    const prose = ['关于上半年工作的报告', '', '县人民政府：', '', '现将有关情况报告如下。', '', '主要工作', '', '上半年完成投资12亿元。', '', '下步打算', '', '2025年将继续推进。'].join('\n');
+    assert.deepEqual(sectionLines(prose), [7, 11]);
+  });
+
+  it('the titles linked under 上一篇：/下一篇： and the footer’s links to other government sites are residue (holdout e15)', () => {
+    const text = [
+      '某某县2015年统计公报',
+      '',
+      '全年生产总值增长8%。',
+      '（某某县统计局）',
+      '扫一扫在手机打开当前页',
+      '上一篇：',
+      '某某市2016年国民经济和社会发展统计公报',
+      '某某市2016年国民经济和社会发展统计公报',
+      '下一篇：',
+      '某某县2009-2010年国民经济和社会发展统计公报,某某县统计局',
+      '中国政府网 江西省人民政府 某某市人民政府',
+      '上级政府网站',
+      '县市区政府网站',
+      '网站地图 网站帮助 隐私声明 关于我们',
+    ].join('\n');
+    const residue = parts(text).filter((entry) => entry.endsWith(':residue')).map((entry) => Number(entry.split(':')[0]));
+    assert.deepEqual(residue, [5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
   it('one metadata label alone is the writer’s own line, not chrome', () => {
     const text = ['关于某项工作的通知', '各单位：', '现将有关事项通知如下。', '公开方式：', '主动公开'].join('\n');
     assert.notEqual(typeAt(text, 4), 'residue');

@@ -607,6 +607,12 @@ const RUN_TOGETHER_CHAPTER = /^(第[一二三四五六七八九十百]{1,4}章\s
 /** The heading of a table of contents. */
 const TABLE_OF_CONTENTS = /^目[\s\u3000]*录$/;
 
+/** A number alone on a line (a table cell): 1445, 12.5, -3.2%, ±0.8. */
+const BARE_NUMBER = /^[-+±－]?[0-9０-９][0-9０-９.,，．]*\s*[%％‰]?$/;
+/** Longest line read as a table cell, and most lines from one cell to the next. */
+const TABLE_CELL_LENGTH = 16;
+const TABLE_CELL_GAP = 6;
+
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
 /** Longest title, all lines together. */
@@ -986,6 +992,29 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
     index = Math.max(next, index + 1);
   }
 
+  // A table pasted from a web page comes one cell per line, blank or TAB-only lines between: a run of
+  // short lines among bare numbers (省（市） / 1995年招生人数 / … / 北京 / 1445 / 300) is table cells, no
+  // section titles. A number alone on a line is never prose, so two of them mark the run.
+  const tableCells = new Set<number>();
+  for (let index = preambleEnd; index < children.length; ) {
+    const run: number[] = [];
+    let numbers = 0;
+    let next = index;
+    while (next < children.length) {
+      const node = children[next]!;
+      if (node.type !== 'paragraph' && node.type !== 'sectionTitle') break;
+      const content = contentOf(node).trim();
+      const isNumber = BARE_NUMBER.test(content);
+      if (!isNumber && (content.length > TABLE_CELL_LENGTH || !isTitleLike(content))) break;
+      if (run.length > 0 && lineOf(node) - lineOf(children[next - 1]!) > TABLE_CELL_GAP) break;
+      if (isNumber) numbers++;
+      run.push(next);
+      next++;
+    }
+    if (numbers >= 2 && run.length - numbers >= 2) for (const cell of run) tableCells.add(cell);
+    index = Math.max(next, index + 1);
+  }
+
   // Body lines: 附件说明, 附注 and 版记 after the closing, 附件 headings, section titles.
   let inAttachmentNote = -1;
   let afterClosing = false;
@@ -1042,7 +1071,7 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       node.type === 'paragraph' &&
       index >= preambleEnd &&
       (closingStart < 0 || index < closingStart || index > closingDate) &&
-      ((isSectionTitleLike(content) && !listRows.has(index) && !isBrokenOff(index) && !signsDate(index)) || isNotesLabel(content)) &&
+      ((isSectionTitleLike(content) && !listRows.has(index) && !tableCells.has(index) && !isBrokenOff(index) && !signsDate(index)) || isNotesLabel(content)) &&
       !isResidueLike(content)
     ) {
       replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });

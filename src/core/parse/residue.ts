@@ -86,8 +86,11 @@ const CHROME: readonly RegExp[] = [
   /ICP备\s*[0-9]|公网安备\s*[0-9]|网站标识码\s*[:：]?\s*[0-9A-Za-z]|^中文域名\s*[:：]/,
   /^(?:主办(?:单位)?|承办(?:单位)?)\s*[:：].{0,40}(?:承办|协办|主管|运维|维护|技术支持|版权所有)/,
   /^(?:技术支持|版权所有|Copyright)\s*[:：©(（]?|^©/,
+  // Links to other government sites in the footer: 中国政府网 江西省人民政府 …, 上级政府网站, 县市区政府网站.
+  /^(?:上级|下级|县市区|市县区?|区县|各县市区|部门|乡镇|兄弟|友情|相关)?(?:政府)?(?:网站|门户)(?:链接|导航|群)?$/,
+  /^中国政府网(?:[\s|｜]+[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|网站))+$/,
 ];
-const CHROME_QUICK = /无障碍|繁|English|关怀版|长者|适老|读屏|关联|解读|网站|隐私|关于我们|联系我们|ICP|公网安备|域名|主办|承办|技术支持|版权|Copyright|©|[0-9]{4}|法宝|原文链接|索\s*引|主\s*题|发\s*文|成\s*文|发\s*布|文\s*号|体\s*裁|组\s*配|公\s*文|字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
+const CHROME_QUICK = /无障碍|繁|English|政府网|门户|关怀版|长者|适老|读屏|关联|解读|网站|隐私|关于我们|联系我们|ICP|公网安备|域名|主办|承办|技术支持|版权|Copyright|©|[0-9]{4}|法宝|原文链接|索\s*引|主\s*题|发\s*文|成\s*文|发\s*布|文\s*号|体\s*裁|组\s*配|公\s*文|字号|位置|首页|扫|手机|打印|关闭|收藏|纠错|保存|下载|全屏|分享|转发|阅读|浏览|访问|点击|时间|日期|来源|编辑|审核|校对|作者|撰稿|通讯员|记者|供稿|索引号|分类|发文|成文|机构|标\s*题|主\s*题|文\s*号|摄|相关|上一篇|下一篇|返回/;
 /** Longest line read as page chrome. */
 const MAX_CHROME_LINE = 120;
 
@@ -114,6 +117,8 @@ const CHROME_BRACKET_OPEN = /^[【\[]\s*(?:字号|字体)\s*[:：]?$/;
 /** Lines that are chrome only beside other chrome: buttons, separators, a breadcrumb's home. */
 const WEAK_CHROME = /^(?:[【\[]?\s*(?:下载|打印|全屏|收藏|分享|关闭|纠错|加大|还原|减小|默认|大|中|小|首页|返回|登录|注册|无障碍|English|繁体|简体)\s*[】\]]?|[>＞»›|｜×/\\→]+|[】\]])$/;
 const BREADCRUMB_SEPARATOR = /^[>＞»›→]+$/;
+/** The label of the link to the previous or next article, alone on its line. */
+const PREVIOUS_NEXT_LABEL = /^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?$/;
 /** A breadcrumb line: 您当前的位置：首页 > … */
 const BREADCRUMB = /^(?:当前位置|您(?:现在)?的?(?:当前)?的?(?:所在)?位置|所在位置|当前所在位置)\s*[:：]/;
 /** Lines at the head of a text within which a breadcrumb closes the site header above it. */
@@ -169,6 +174,17 @@ export function markChromeRuns(entries: ReadonlyArray<{ line: number; content: s
       chrome[above] = true;
     }
     break;
+  }
+  // The titles linked under 上一篇： / 下一篇： (a link's title is often given twice, its text and its tooltip).
+  for (let index = 0; index < count; index++) {
+    if (!PREVIOUS_NEXT_LABEL.test(entries[index]!.content.trim())) continue;
+    chrome[index] = true;
+    for (let next = index + 1; next <= index + 2 && next < count && near(next - 1, next); next++) {
+      const item = entries[next]!.content.trim();
+      if (item.length === 0 || item.length > 60 || /[。；！？]/.test(item) || PREVIOUS_NEXT_LABEL.test(item)) break;
+      if (next === index + 2 && item !== entries[index + 1]!.content.trim()) break;
+      chrome[next] = true;
+    }
   }
   // The metadata table of a policy page: labels alone with their values on the next lines.
   const metadata = entries.map((entry) => METADATA_LABEL.test(entry.content.trim()));
