@@ -114,6 +114,28 @@ describe('reading the corpus documents right (issue 9, CORPUS.md)', () => {
     assert.deepEqual(residue, [5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
+  it('a short line right under a heading, where the next heading goes on with the numbering, is that heading’s text, not a section (a university notice imported from Word)', () => {
+    const text = [
+      '关于开展暑期社会实践活动的通知',
+      '各二级团组织：',
+      '一、实践主题',
+      '小我融入大我 青春献给祖国',
+      '二、实践内容',
+      '1、智力扶贫支教团（2000元/支）',
+      '2、健康防疫知识宣讲团（2000元/支）',
+      '校团委面向全校立项组建10支健康防疫知识宣讲团，鼓',
+      '励青年学生通过视频、音频等形式宣传防疫知识。',
+      '3、红色故事宣讲团（3000元/支）',
+    ].join('\n');
+    assert.deepEqual(sectionLines(text), []);
+    assert.deepEqual(lint(text, { only: ['numbering-sequence'] }), []);
+    // A real section title after body text restarts the numbering, and a 专栏 under a run-in heading stays a section.
+    const sections = ['工作报告', '一、上半年工作', '正文。', '下半年工作安排', '一、抓项目'].join('\n');
+    assert.deepEqual(sectionLines(sections), [4]);
+    const box = ['工作方案', '一、重点任务', '1．开展推广。推动企业上云。', '专栏1  工业互联网推广工程', '支持企业改造。', '2．提升安全。加强监测。'].join('\n');
+    assert.deepEqual(sectionLines(box), [4]);
+  });
+
   it('one metadata label alone is the writer’s own line, not chrome', () => {
     const text = ['关于某项工作的通知', '各单位：', '现将有关事项通知如下。', '公开方式：', '主动公开'].join('\n');
     assert.notEqual(typeAt(text, 4), 'residue');

@@ -613,6 +613,14 @@ const BARE_NUMBER = /^[-+±－]?[0-9０-９][0-9０-９.,，．]*\s*[%％‰]?$/
 const TABLE_CELL_LENGTH = 16;
 const TABLE_CELL_GAP = 6;
 
+/** Section titles that name themselves as one: 专栏7, 第一部分, 附件. */
+const LABELLED_SECTION = /^(?:专栏|第\s*[一二三四五六七八九十百0-9０-９]+\s*(?:部分|篇|编|章|节)|附\s*件|附\s*表)/;
+
+/** Two markers written alike but for their number (四、 and 五、, （1） and （2）). */
+function sameMarkerStyle(left: OutlineMarker, right: OutlineMarker): boolean {
+  return left.style.numeral === right.style.numeral && left.style.open === right.style.open && left.style.close === right.style.close;
+}
+
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
 /** Longest title, all lines together. */
@@ -1075,6 +1083,29 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
       !isResidueLike(content)
     ) {
       replace(index, { type: 'sectionTitle', depth: 0, children: node.children, position: node.position! });
+    }
+  }
+
+  // A short unnumbered line directly under a numbered heading, where the next heading goes on with the
+  // numbering open above it (一、实践主题 / 小我融入大我 青春献给祖国 / 二、…; 4、… / a line broken off
+  // mid-sentence / 5、…), is that heading's text: the numbering says the run goes on, so it opens no section.
+  {
+    const open: OutlineMarker[] = [];
+    let previous: RootContent | undefined;
+    for (let index = preambleEnd; index < children.length; index++) {
+      const node = children[index]!;
+      if (node.type === 'outlineHeading') {
+        while (open.length > 0 && open[open.length - 1]!.level >= node.marker.level) open.pop();
+        open.push(node.marker);
+      } else if (node.type === 'sectionTitle' && node.depth === 0 && node.role === undefined && previous?.type === 'outlineHeading' && !previous.runIn && !LABELLED_SECTION.test(contentOf(node))) {
+        const next = children.slice(index + 1).find((candidate) => candidate.type !== 'paragraph' && candidate.type !== 'html');
+        const continues = next?.type === 'outlineHeading' && open.some((marker) => marker.level === next.marker.level && sameMarkerStyle(marker, next.marker) && marker.ordinal + 1 === next.marker.ordinal);
+        if (continues) replace(index, { type: 'paragraph', children: node.children, position: node.position! });
+        else open.length = 0;
+      } else if (node.type === 'sectionTitle' || node.type === 'reportTitle') {
+        open.length = 0;
+      }
+      if (node.type !== 'html') previous = children[index];
     }
   }
 
