@@ -57,6 +57,18 @@ describe('reading real documents (issue 9)', () => {
     assert.deepEqual(errors(text), []);
   });
 
+  it('a list going on from the previous one across a chapter or an 附件 heading is not judged when the document also restarts (a tender imported from Word)', () => {
+    const chapters = ['招标文件', '第一章 投标邀请', '1.项目情况', '2.获取方式', '第二章 投标须知', '3.投标文件', '第三章 技术要求', '4.项目概况', '5.需求清单',
+      '第四章 文件格式', '1.格式要求', '2.正面回答', '第五章 报价', '1.评标价', '2.管理费', '第六章 其他', '1.甲', '2.乙', '第七章 附则', '1.丙', '2.丁', '第八章 声明', '1.戊'].join('\n');
+    assert.deepEqual(errors(chapters), []);
+    assert.equal(fixAll(chapters), chapters);
+    const attachment = ['招标文件', '第一章 须知', '1.甲', '2.乙', '第二章 合同', '3.丙', '附件1', '登记表', '4.项目概况', '5.需求清单'].join('\n');
+    assert.deepEqual(errors(attachment), []);
+    // Under a numbered parent the same start is the slip of a list that failed to restart.
+    const report = ['报告', '一、甲', '（一）子。', '（二）子。', '二、乙', '（一）子。', '（二）子。', '三、丙', '（三）子。', '（四）子。', '四、丁', '（一）子。', '五、戊', '（一）子。'].join('\n');
+    assert.deepEqual(errors(report).map((finding) => finding.range.start.line + 1), [9, 10]);
+  });
+
   it('a skipped level is no finding by default; a level going backwards is', () => {
     assert.deepEqual(lint('通知\n一、总体要求\n1.明确目标。\n2.压实责任。\n二、保障措施\n1.加强领导。\n2.强化督导。'), []);
     const inverted = lint('报告\n一、甲\n（一）子\n一、细项\n二、细项\n（二）子');

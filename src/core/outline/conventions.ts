@@ -12,7 +12,9 @@
  * - a later run that starts at 1 is evidence for "restart", one that starts where the
  *   previous run of its level ended (+1) is evidence for "continuous";
  * - a clear majority (all, or at least twice the other and at least two) decides;
- *   otherwise the convention is unknown and run starts are not checked at all.
+ *   otherwise the convention is unknown and run starts are not checked at all;
+ * - under a restart convention, a run under a section title (or at the top) that goes on
+ *   exactly from the previous run is left alone: the document mixes both conventions there.
  *
  * Inside a run, numbers always count on by one: a gap, a repeat or disorder there is
  * a slip whatever the convention.
@@ -77,6 +79,11 @@ export function inferConvention(runs: readonly NumberingRun[]): Convention {
   return 'unknown';
 }
 
+/** The number a run's last item is written with. */
+function writtenEnd(run: NumberingRun): number {
+  return run.items[run.items.length - 1]!.marker!.ordinal;
+}
+
 /** The numbering plan of every run: its level's convention and the number it should start at. */
 export function planNumbering(outline: Outline): RunPlan[] {
   const runs = numberingRuns(outline);
@@ -88,7 +95,12 @@ export function planNumbering(outline: Outline): RunPlan[] {
     chain.push(run);
   }
   const plans: RunPlan[] = [];
+  // The last run of each (part, level), for a 附件 part whose first list goes on from the part before it.
+  const lastRuns = new Map<string, NumberingRun>();
   for (const chain of chains.values()) {
+    const first = chain[0]!;
+    const before = first.part > 0 ? lastRuns.get(`${first.part - 1}:${first.level}`) : undefined;
+    lastRuns.set(`${first.part}:${first.level}`, chain[chain.length - 1]!);
     const convention = inferConvention(chain);
     // The number the previous run ends at once renumbered (or as written when it was not judged).
     let previousEnd = 0;
@@ -96,12 +108,24 @@ export function planNumbering(outline: Outline): RunPlan[] {
       const written = run.items[0]!.marker!.ordinal;
       let expectedStart: number | undefined;
       let reason: RunPlan['reason'];
-      if (index === 0) {
+      if (index === 0 && before && written > 1 && written === writtenEnd(before) + 1) {
+        // A list after an 附件 heading that goes on from the list before it (a tender's 附件 in the
+        // middle of its chapters): the evidence for a fresh start is ambiguous, so it is not judged.
+        expectedStart = undefined;
+        reason = 'own';
+      } else if (index === 0) {
         expectedStart = 1;
         reason = 'first';
       } else if (written === 1) {
         expectedStart = 1;
         reason = 'restart';
+      } else if (convention === 'restart' && run.parent?.kind !== 'heading' && written === writtenEnd(chain[index - 1]!) + 1) {
+        // Under a section title (第四章 …) or at the top, a run that goes on exactly from the previous
+        // one is one list numbered through the sections, as 法规 and tenders number their items: the
+        // document mixes both conventions, so the start is not judged. Under a numbered parent
+        // (二、 → （四）（五）) the same start is the slip of a list that failed to restart.
+        expectedStart = undefined;
+        reason = 'own';
       } else if (convention === 'restart') {
         expectedStart = 1;
         reason = 'restart';
