@@ -116,7 +116,7 @@ export function renumberEdits(text: string): TextEdit[] {
   const document = parseReport(text);
   const outline = buildOutline(document);
   const edits: OffsetEdit[] = [];
-  for (const plan of planNumbering(outline)) edits.push(...runRenumberEdits(plan.run.items, plan.expectedStart ?? plan.run.items[0]!.marker!.ordinal));
+  for (const plan of planNumbering(outline, text)) edits.push(...runRenumberEdits(plan.run.items, plan.expectedStart ?? plan.run.items[0]!.marker!.ordinal));
   return dedupeEdits(edits).map((edit) => ({
     range: { start: positionAt(document.lines, edit.start), end: positionAt(document.lines, edit.end) },
     newText: edit.newText,

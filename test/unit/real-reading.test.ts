@@ -69,6 +69,14 @@ describe('reading real documents (issue 9)', () => {
     assert.deepEqual(errors(report).map((finding) => finding.range.start.line + 1), [9, 10]);
   });
 
+  it('a list whose first item stands after a lead-in on the line above (注：1.… / 2.… / 3.…) starts right', () => {
+    const text = ['通知', '一、要求', '注：1.法定代表人不亲自签署的，须提供授权书。', '2.供应商为法人单位时提供证明。', '3.应附身份证明。', '二、其他', '注：①终止后应发布公告。', '②因重大变故终止的，应说明理由。'].join('\n');
+    assert.deepEqual(errors(text), []);
+    assert.equal(fixAll(text), text);
+    // Without the lead-in above, a list starting at 2. is still a slip.
+    assert.deepEqual(errors(['通知', '一、要求', '说明如下。', '2.甲。', '3.乙。'].join('\n')).map((finding) => finding.range.start.line + 1), [4, 5]);
+  });
+
   it('a skipped level is no finding by default; a level going backwards is', () => {
     assert.deepEqual(lint('通知\n一、总体要求\n1.明确目标。\n2.压实责任。\n二、保障措施\n1.加强领导。\n2.强化督导。'), []);
     const inverted = lint('报告\n一、甲\n（一）子\n一、细项\n二、细项\n（二）子');

@@ -79,13 +79,30 @@ export function inferConvention(runs: readonly NumberingRun[]): Convention {
   return 'unknown';
 }
 
+/** True when the line directly above a run's first item ends a lead-in with the number before it: `注：1.…` over `2.…`. */
+function startsInLineAbove(text: string, first: OutlineEntry, written: number): boolean {
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  if (lineStart === 0) return false;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+  const marker = first.marker!;
+  const before = written - 1;
+  const numeral =
+    marker.style.numeral === 'ascii' ? String(before)
+    : marker.style.numeral === 'fullwidth' ? [...String(before)].map((digit) => String.fromCharCode(0xff10 + Number(digit))).join('')
+    : marker.style.numeral === 'circled' && before <= 20 ? String.fromCharCode(0x2460 + before - 1)
+    : undefined;
+  if (numeral === undefined) return false;
+  const lead = new RegExp(`[：:]\\s*${marker.style.open === '' ? '' : '[（(]'}${numeral}${marker.style.close === '' ? '' : '[' + marker.style.close.replace(/[.\\]/g, '\\$&') + ']'}`);
+  return lead.test(above);
+}
+
 /** The number a run's last item is written with. */
 function writtenEnd(run: NumberingRun): number {
   return run.items[run.items.length - 1]!.marker!.ordinal;
 }
 
 /** The numbering plan of every run: its level's convention and the number it should start at. */
-export function planNumbering(outline: Outline): RunPlan[] {
+export function planNumbering(outline: Outline, text?: string): RunPlan[] {
   const runs = numberingRuns(outline);
   const chains = new Map<string, NumberingRun[]>();
   for (const run of runs) {
@@ -133,6 +150,11 @@ export function planNumbering(outline: Outline): RunPlan[] {
         expectedStart = previousEnd + 1;
         reason = 'continue';
       } else {
+        expectedStart = undefined;
+        reason = 'own';
+      }
+      // 注：1.… with 2. 3. … on the lines below: the run's first items stand inside the line above it.
+      if (text !== undefined && expectedStart !== undefined && written > 1 && written !== expectedStart && startsInLineAbove(text, run.items[0]!, written)) {
         expectedStart = undefined;
         reason = 'own';
       }

@@ -14,7 +14,7 @@ export const numberingLone: Rule = {
     en: 'A level with a single numbered item (（一） without （二）) should not be numbered',
   },
   check(context) {
-    const plans = planNumbering(context.outline);
+    const plans = planNumbering(context.outline, context.text);
     for (const group of context.outline.groups) {
       if (group.items.length !== 1) continue;
       const marker = group.items[0]!.marker!;

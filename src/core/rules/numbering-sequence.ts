@@ -21,7 +21,7 @@ export const numberingSequence: Rule = {
   check(context) {
     // A list interrupted by an inverted run (（一）… 一、二、… （二）) goes on after it: not a new run.
     const continued = new Set(findInversions(context.outline).map((inversion) => inversion.after));
-    for (const plan of planNumbering(context.outline)) {
+    for (const plan of planNumbering(context.outline, context.text)) {
       const items = plan.run.items;
       if (continued.has(items[0]!)) continue;
       const start = plan.expectedStart ?? items[0]!.marker!.ordinal;
