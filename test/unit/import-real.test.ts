@@ -79,6 +79,18 @@ describe('import: real Word documents', () => {
     assert.deepEqual(warnings, []);
   });
 
+  it('imported real documents: every numbering error is a true one (04 notice, 02 tender, 07 summary)', () => {
+    const errorsOf = (name: string) => {
+      const { text } = read(name);
+      return lint(text).filter((finding) => finding.severity === 'error' && finding.ruleId.startsWith('numbering')).map((finding) => text.split('\n')[finding.range.start.line]!.slice(0, 3));
+    };
+    // 04: 一、 with a slogan under it, 4、 with a paragraph broken mid-sentence under it, then 5、 … 9、.
+    assert.deepEqual(errorsOf('04-csu-summer-practice-notice.docx'), []);
+    // 02: 注：1.… over 2.… 5.…, 注：①… over ②…; the one true slip is 12. followed by 14.
+    assert.deepEqual(errorsOf('02-sichuan-iptv-metadata-tender-wps.docx'), ['14.']);
+    assert.deepEqual(errorsOf('07-customer-service-work-summary.docx'), []);
+  });
+
   it('05 work summary: 一、 sections and decimal lists that each start again at 1; an empty numbered paragraph shows 5.', () => {
     const { lines, text } = read('05-programmer-work-summary-plan-2018.docx');
     assert.deepEqual(headingsOf(lines, /^[一二三]、/), ['一、思想方面：', '二、工作方面：', '三、存在不足：']);
