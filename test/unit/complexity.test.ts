@@ -61,6 +61,7 @@ const GENERATORS: Generator[] = [
   { name: 'emphasis on many lines', unit: () => '- **粗体**与*斜体*、`代码`和[链接](http://a.b)\n', prefix: '工作报告\n\n' },
   { name: 'a wide table', unit: () => '|a', prefix: '工作报告\n\n', joiner: '' },
   { name: 'unclosed links and images on one line', unit: () => 'x[a![b', prefix: '工作报告\n\n' },
+  { name: 'headings each with a short line under them, pasted tables', unit: (index) => `${index + 1}、甲\n小我融入大我\n\n北京\n\n1445\n\n`, prefix: '工作报告\n\n' },
   { name: 'HTML comments and directives', unit: () => '正文<!-- report-md-disable-line placeholder -->XX，\n', prefix: '工作报告\n\n' },
 ];
 

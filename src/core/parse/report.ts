@@ -13,7 +13,7 @@ import { buildLineTable, isIndentChar, type LineTable } from './lines.js';
 import { parseMarkdownSlice, REDACTION_MASK } from './markdown.js';
 import type { OutlineHeading, OutlineMarker, RunInHead } from './nodes.js';
 import { parseHanNumeral } from '../numerals.js';
-import { matchOutlineMarker } from './outline-markers.js';
+import { matchOutlineMarker, styleKey } from './outline-markers.js';
 import {
   attachmentNumber,
   endsWithDocumentKind,
@@ -616,11 +616,6 @@ const TABLE_CELL_GAP = 6;
 /** Section titles that name themselves as one: 专栏7, 第一部分, 附件. */
 const LABELLED_SECTION = /^(?:专栏|第\s*[一二三四五六七八九十百0-9０-９]+\s*(?:部分|篇|编|章|节)|附\s*件|附\s*表)/;
 
-/** Two markers written alike but for their number (四、 and 五、, （1） and （2）). */
-function sameMarkerStyle(left: OutlineMarker, right: OutlineMarker): boolean {
-  return left.style.numeral === right.style.numeral && left.style.open === right.style.open && left.style.close === right.style.close;
-}
-
 /** Most lines a title is written on. */
 const MAX_TITLE_LINES = 3;
 /** Longest title, all lines together. */
@@ -1098,8 +1093,11 @@ function classifyReportParts(text: string, root: Root, blocks: TextBlock[]): voi
         while (open.length > 0 && open[open.length - 1]!.level >= node.marker.level) open.pop();
         open.push(node.marker);
       } else if (node.type === 'sectionTitle' && node.depth === 0 && node.role === undefined && previous?.type === 'outlineHeading' && !previous.runIn && !LABELLED_SECTION.test(contentOf(node))) {
-        const next = children.slice(index + 1).find((candidate) => candidate.type !== 'paragraph' && candidate.type !== 'html');
-        const continues = next?.type === 'outlineHeading' && open.some((marker) => marker.level === next.marker.level && sameMarkerStyle(marker, next.marker) && marker.ordinal + 1 === next.marker.ordinal);
+        // The next node that is no body text (scanned in place: this runs on every parse).
+        let ahead = index + 1;
+        while (ahead < children.length && (children[ahead]!.type === 'paragraph' || children[ahead]!.type === 'html')) ahead++;
+        const next = children[ahead];
+        const continues = next?.type === 'outlineHeading' && open.some((marker) => marker.level === next.marker.level && styleKey(marker) === styleKey(next.marker) && marker.ordinal + 1 === next.marker.ordinal);
         if (continues) replace(index, { type: 'paragraph', children: node.children, position: node.position! });
         else open.length = 0;
       } else if (node.type === 'sectionTitle' || node.type === 'reportTitle') {
